@@ -1,0 +1,298 @@
+/**
+ * Pure logic shared by the rep-facing attribution components: list parsing, attribution warnings,
+ * contact role summary, BANT score, UTM rows and server error messages. No platform imports, so every
+ * function is unit-tested without wire adapters.
+ */
+
+/** Splits a `;`-separated list (the format of the Attribution_Rules__mdt text fields); trims, drops blanks. */
+export function parseList(value: string | null | undefined): string[] {
+    if (!value) {
+        return [];
+    }
+    return value
+        .split(';')
+        .map((item) => item.trim())
+        .filter((item) => item.length > 0);
+}
+
+/** Text a rep sees for an empty value. */
+export const EMPTY_TEXT = '—';
+
+/** Returns the value as display text, or `EMPTY_TEXT` when it is null, undefined or blank. */
+export function displayText(value: unknown): string {
+    if (value === null || value === undefined) {
+        return EMPTY_TEXT;
+    }
+    const text = String(value).trim();
+    return text.length > 0 ? text : EMPTY_TEXT;
+}
+
+/**
+ * True when the Lead Source is exempt from the Primary Campaign Source rule. The comparison is exact after
+ * trimming, like the server-side rule that reads the same `;`-separated list.
+ */
+export function isExemptLeadSource(
+    leadSource: string | null | undefined,
+    exemptLeadSources: readonly string[]
+): boolean {
+    const source = leadSource?.trim();
+    return Boolean(source) && exemptLeadSources.includes(source as string);
+}
+
+/**
+ * True when `stage` is `requiredStage` or a later stage of `stageOrder`. Stages missing from the order
+ * (for example Closed Lost) are never gated.
+ */
+export function isAtOrAfterStage(
+    stage: string | null | undefined,
+    requiredStage: string | null | undefined,
+    stageOrder: readonly string[]
+): boolean {
+    if (!stage || !requiredStage) {
+        return false;
+    }
+    const current = stageOrder.indexOf(stage);
+    const required = stageOrder.indexOf(requiredStage);
+    return current >= 0 && required >= 0 && current >= required;
+}
+
+/** One Opportunity Contact Role as the component needs it. */
+export interface ContactRoleRow {
+    id: string;
+    contactName: string | null;
+    role: string | null;
+    isPrimary: boolean;
+}
+
+export interface ContactRoleSummary {
+    count: number;
+    primaryContactName: string | null;
+    /** Distinct roles in first-seen order. */
+    roles: string[];
+    /** Contact roles saved without a Role. */
+    missingRoleCount: number;
+}
+
+export function summarizeContactRoles(rows: readonly ContactRoleRow[]): ContactRoleSummary {
+    const roles: string[] = [];
+    let missingRoleCount = 0;
+    let primaryContactName: string | null = null;
+    for (const row of rows) {
+        const role = row.role?.trim();
+        if (role) {
+            if (!roles.includes(role)) {
+                roles.push(role);
+            }
+        } else {
+            missingRoleCount += 1;
+        }
+        if (row.isPrimary && primaryContactName === null) {
+            primaryContactName = row.contactName?.trim() || 'Primary contact (name not visible)';
+        }
+    }
+    return { count: rows.length, primaryContactName, roles, missingRoleCount };
+}
+
+export type WarningSeverity = 'error' | 'warning';
+
+export type WarningCode =
+    'NO_PRIMARY_CAMPAIGN' | 'NO_CONTACT_ROLE' | 'NO_PRIMARY_CONTACT_ROLE' | 'CONTACT_ROLE_WITHOUT_ROLE';
+
+export interface AttributionWarning {
+    code: WarningCode;
+    severity: WarningSeverity;
+    message: string;
+}
+
+export interface AttributionRules {
+    exemptLeadSources: readonly string[];
+    stageOrder: readonly string[];
+    contactRoleRequiredStage: string | null;
+}
+
+export interface AttributionInput {
+    campaignId: string | null;
+    leadSource: string | null;
+    stage: string | null;
+    /** null while contact roles are unknown (loading or not readable): no contact role warnings then. */
+    contactRoles: readonly ContactRoleRow[] | null;
+}
+
+/** The attribution risks of one Opportunity, most severe first. */
+export function attributionWarnings(input: AttributionInput, rules: AttributionRules): AttributionWarning[] {
+    const warnings: AttributionWarning[] = [];
+    if (!input.campaignId && !isExemptLeadSource(input.leadSource, rules.exemptLeadSources)) {
+        const source = input.leadSource ? `Lead Source "${input.leadSource}" is not exempt` : 'no Lead Source is set';
+        warnings.push({
+            code: 'NO_PRIMARY_CAMPAIGN',
+            severity: 'error',
+            message: `No Primary Campaign Source: set the campaign that sourced this deal (${source}).`
+        });
+    }
+    if (input.contactRoles !== null) {
+        const summary = summarizeContactRoles(input.contactRoles);
+        if (summary.count === 0) {
+            const required = isAtOrAfterStage(input.stage, rules.contactRoleRequiredStage, rules.stageOrder);
+            warnings.push({
+                code: 'NO_CONTACT_ROLE',
+                severity: required ? 'error' : 'warning',
+                message: required
+                    ? `No contact role: a contact role is required from the ${rules.contactRoleRequiredStage} stage on.`
+                    : 'No contact role yet: add the buyer contacts so the deal keeps its attribution.'
+            });
+        } else {
+            if (summary.primaryContactName === null) {
+                warnings.push({
+                    code: 'NO_PRIMARY_CONTACT_ROLE',
+                    severity: 'warning',
+                    message: 'No primary contact role: mark the main buyer contact as primary.'
+                });
+            }
+            if (summary.missingRoleCount > 0) {
+                const plural = summary.missingRoleCount === 1 ? 'contact role has' : 'contact roles have';
+                warnings.push({
+                    code: 'CONTACT_ROLE_WITHOUT_ROLE',
+                    severity: 'warning',
+                    message: `${summary.missingRoleCount} ${plural} no Role: pick the role each contact plays.`
+                });
+            }
+        }
+    }
+    return warnings.sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
+}
+
+function severityRank(severity: WarningSeverity): number {
+    return severity === 'error' ? 0 : 1;
+}
+
+/** The four BANT checkboxes on Lead, in checklist order. */
+export const BANT_FIELDS = ['BANT_Budget__c', 'BANT_Authority__c', 'BANT_Need__c', 'BANT_Timeline__c'] as const;
+export type BantField = (typeof BANT_FIELDS)[number];
+
+export const BANT_LABELS: Readonly<Record<BantField, string>> = {
+    BANT_Budget__c: 'Budget',
+    BANT_Authority__c: 'Authority',
+    BANT_Need__c: 'Need',
+    BANT_Timeline__c: 'Timeline'
+};
+
+/** Number of BANT criteria met (0–4); anything but `true` counts as not met. */
+export function bantScore(values: Partial<Record<BantField, unknown>>): number {
+    return BANT_FIELDS.filter((field) => values[field] === true).length;
+}
+
+/** A short verdict for the BANT score. */
+export function qualificationLabel(score: number): string {
+    if (score >= BANT_FIELDS.length) {
+        return 'Fully qualified';
+    }
+    if (score >= 3) {
+        return 'Nearly qualified';
+    }
+    if (score >= 1) {
+        return 'Partly qualified';
+    }
+    return 'Not qualified yet';
+}
+
+/** The five UTM fields shared by Lead, Contact and Opportunity, in funnel order. */
+export const UTM_FIELDS = [
+    'UTM_Source__c',
+    'UTM_Medium__c',
+    'UTM_Campaign__c',
+    'UTM_Term__c',
+    'UTM_Content__c'
+] as const;
+export type UtmField = (typeof UTM_FIELDS)[number];
+
+const UTM_LABELS: Readonly<Record<UtmField, string>> = {
+    UTM_Source__c: 'UTM Source',
+    UTM_Medium__c: 'UTM Medium',
+    UTM_Campaign__c: 'UTM Campaign',
+    UTM_Term__c: 'UTM Term',
+    UTM_Content__c: 'UTM Content'
+};
+
+export interface UtmRow {
+    field: UtmField;
+    label: string;
+    value: string;
+    isEmpty: boolean;
+}
+
+export function utmRows(values: Partial<Record<UtmField, unknown>>): UtmRow[] {
+    return UTM_FIELDS.map((field) => {
+        const value = displayText(values[field]);
+        return { field, label: UTM_LABELS[field], value, isEmpty: value === EMPTY_TEXT };
+    });
+}
+
+/**
+ * Turns whatever a wire adapter, `updateRecord` or JavaScript threw into messages a rep can read: UI API
+ * `body.output.errors` / `body.output.fieldErrors` (validation rule messages land there), Apex `pageErrors`,
+ * `body.message`, `Error.message`, plain strings and arrays of any of these. Never returns an empty list.
+ */
+export function reduceErrors(error: unknown): string[] {
+    const messages: string[] = [];
+    collectMessages(error, messages);
+    const unique = [...new Set(messages.map((message) => message.trim()).filter((message) => message.length > 0))];
+    return unique.length > 0 ? unique : ['Unknown error'];
+}
+
+function collectMessages(error: unknown, out: string[]): void {
+    if (error === null || error === undefined) {
+        return;
+    }
+    if (typeof error === 'string') {
+        out.push(error);
+        return;
+    }
+    if (Array.isArray(error)) {
+        error.forEach((item) => collectMessages(item, out));
+        return;
+    }
+    if (typeof error !== 'object') {
+        return;
+    }
+    const record = error as Record<string, unknown>;
+    const body = record.body;
+    if (Array.isArray(body)) {
+        body.forEach((item) => collectMessages(item, out));
+        return;
+    }
+    if (body && typeof body === 'object') {
+        const before = out.length;
+        collectBody(body as Record<string, unknown>, out);
+        if (out.length > before) {
+            return;
+        }
+    }
+    if (typeof record.message === 'string') {
+        out.push(record.message);
+    } else if (typeof record.statusText === 'string') {
+        out.push(record.statusText);
+    }
+}
+
+function collectBody(body: Record<string, unknown>, out: string[]): void {
+    const before = out.length;
+    const output = body.output;
+    if (output && typeof output === 'object') {
+        const { errors, fieldErrors } = output as Record<string, unknown>;
+        if (Array.isArray(errors)) {
+            errors.forEach((item) => collectMessages(item, out));
+        }
+        if (fieldErrors && typeof fieldErrors === 'object') {
+            Object.values(fieldErrors as Record<string, unknown>).forEach((item) => collectMessages(item, out));
+        }
+    }
+    if (Array.isArray(body.pageErrors)) {
+        body.pageErrors.forEach((item) => collectMessages(item, out));
+    }
+    if (body.fieldErrors && typeof body.fieldErrors === 'object') {
+        Object.values(body.fieldErrors as Record<string, unknown>).forEach((item) => collectMessages(item, out));
+    }
+    if (out.length === before && typeof body.message === 'string') {
+        out.push(body.message);
+    }
+}

@@ -1,0 +1,186 @@
+import { LightningElement, api, wire } from 'lwc';
+import { getRecord, getFieldValue, getFieldDisplayValue } from 'lightning/uiRecordApi';
+import { getRelatedListRecords } from 'lightning/uiRelatedListApi';
+import CAMPAIGN_ID_FIELD from '@salesforce/schema/Opportunity.CampaignId';
+import CAMPAIGN_NAME_FIELD from '@salesforce/schema/Opportunity.Campaign.Name';
+import LEAD_SOURCE_FIELD from '@salesforce/schema/Opportunity.LeadSource';
+import STAGE_FIELD from '@salesforce/schema/Opportunity.StageName';
+import PERSONA_FIELD from '@salesforce/schema/Opportunity.Persona__c';
+import UTM_SOURCE_FIELD from '@salesforce/schema/Opportunity.UTM_Source__c';
+import UTM_MEDIUM_FIELD from '@salesforce/schema/Opportunity.UTM_Medium__c';
+import UTM_CAMPAIGN_FIELD from '@salesforce/schema/Opportunity.UTM_Campaign__c';
+import UTM_TERM_FIELD from '@salesforce/schema/Opportunity.UTM_Term__c';
+import UTM_CONTENT_FIELD from '@salesforce/schema/Opportunity.UTM_Content__c';
+import { attributionWarnings, displayText, parseList, reduceErrors, summarizeContactRoles, utmRows } from 'c/attributionUtils';
+// Without these the component cannot judge attribution, so a missing permission is an error.
+const REQUIRED_FIELDS = [CAMPAIGN_ID_FIELD, LEAD_SOURCE_FIELD, STAGE_FIELD];
+// Shown when readable; a rep without access to Campaign or the custom fields still gets the warnings.
+const OPTIONAL_FIELDS = [
+    CAMPAIGN_NAME_FIELD,
+    PERSONA_FIELD,
+    UTM_SOURCE_FIELD,
+    UTM_MEDIUM_FIELD,
+    UTM_CAMPAIGN_FIELD,
+    UTM_TERM_FIELD,
+    UTM_CONTENT_FIELD
+];
+const CONTACT_ROLE_FIELDS = [
+    'OpportunityContactRole.Id',
+    'OpportunityContactRole.Role',
+    'OpportunityContactRole.IsPrimary'
+];
+const CONTACT_ROLE_OPTIONAL_FIELDS = ['OpportunityContactRole.Contact.Name'];
+const CONTACT_ROLE_PAGE_SIZE = 50;
+/** Defaults mirror the shipped Attribution_Rules__mdt Default record; admins override them in App Builder. */
+const DEFAULT_EXEMPT_LEAD_SOURCES = 'Outbound';
+const DEFAULT_STAGE_ORDER = 'Qualification;Proposal/Quote;Negotiation;Closed Won';
+const DEFAULT_CONTACT_ROLE_REQUIRED_STAGE = 'Proposal/Quote';
+/** Maps one related-list record to the row the pure logic works on. */
+export function toContactRoleRow(record) {
+    const name = getFieldValue(record, 'OpportunityContactRole.Contact.Name');
+    const role = getFieldDisplayValue(record, 'OpportunityContactRole.Role') ??
+        getFieldValue(record, 'OpportunityContactRole.Role');
+    return {
+        id: record.id,
+        contactName: typeof name === 'string' ? name : null,
+        role: typeof role === 'string' ? role : null,
+        isPrimary: getFieldValue(record, 'OpportunityContactRole.IsPrimary') === true
+    };
+}
+export default class OpportunityAttribution extends LightningElement {
+    @api
+    recordId;
+    /** `;`-separated Lead Sources exempt from the Primary Campaign Source rule (App Builder property). */
+    @api
+    exemptLeadSources = DEFAULT_EXEMPT_LEAD_SOURCES;
+    /** `;`-separated opportunity stage path (App Builder property). */
+    @api
+    stageOrder = DEFAULT_STAGE_ORDER;
+    /** Stage from which a contact role is required (App Builder property). */
+    @api
+    contactRoleRequiredStage = DEFAULT_CONTACT_ROLE_REQUIRED_STAGE;
+    @wire(getRecord, { recordId: '$recordId', fields: REQUIRED_FIELDS, optionalFields: OPTIONAL_FIELDS })
+    opportunity;
+    @wire(getRelatedListRecords, {
+        parentRecordId: '$recordId',
+        relatedListId: 'OpportunityContactRoles',
+        fields: CONTACT_ROLE_FIELDS,
+        optionalFields: CONTACT_ROLE_OPTIONAL_FIELDS,
+        pageSize: CONTACT_ROLE_PAGE_SIZE
+    })
+    contactRoleResult;
+    get isLoading() {
+        return !this.opportunity?.data && !this.opportunity?.error;
+    }
+    get errorMessage() {
+        const error = this.opportunity?.error;
+        return error ? reduceErrors(error).join(' ') : null;
+    }
+    get hasData() {
+        return Boolean(this.opportunity?.data);
+    }
+    get campaignId() {
+        const value = this.read(CAMPAIGN_ID_FIELD);
+        return typeof value === 'string' && value.length > 0 ? value : null;
+    }
+    get campaignName() {
+        if (!this.campaignId) {
+            return 'None';
+        }
+        const name = this.read(CAMPAIGN_NAME_FIELD);
+        return typeof name === 'string' && name.length > 0 ? name : 'Campaign (name not visible to you)';
+    }
+    get campaignUrl() {
+        return this.campaignId ? `/lightning/r/Campaign/${this.campaignId}/view` : null;
+    }
+    get leadSource() {
+        return displayText(this.readDisplay(LEAD_SOURCE_FIELD));
+    }
+    get persona() {
+        return displayText(this.readDisplay(PERSONA_FIELD));
+    }
+    get utmRows() {
+        return utmRows({
+            UTM_Source__c: this.read(UTM_SOURCE_FIELD),
+            UTM_Medium__c: this.read(UTM_MEDIUM_FIELD),
+            UTM_Campaign__c: this.read(UTM_CAMPAIGN_FIELD),
+            UTM_Term__c: this.read(UTM_TERM_FIELD),
+            UTM_Content__c: this.read(UTM_CONTENT_FIELD)
+        });
+    }
+    get hasUtmValues() {
+        return this.utmRows.some((row) => !row.isEmpty);
+    }
+    get contactRolesLoading() {
+        return !this.contactRoleResult?.data && !this.contactRoleResult?.error;
+    }
+    get contactRoleErrorMessage() {
+        const error = this.contactRoleResult?.error;
+        return error ? reduceErrors(error).join(' ') : null;
+    }
+    get contactRoleRows() {
+        const records = this.contactRoleResult?.data?.records;
+        return records ? records.map(toContactRoleRow) : null;
+    }
+    get contactRoleSummary() {
+        const rows = this.contactRoleRows;
+        return rows ? summarizeContactRoles(rows) : null;
+    }
+    get contactRoleCountLabel() {
+        const summary = this.contactRoleSummary;
+        if (!summary) {
+            return '';
+        }
+        const more = this.contactRoleResult?.data?.nextPageToken ? '+' : '';
+        return `${summary.count}${more} ${summary.count === 1 && !more ? 'contact role' : 'contact roles'}`;
+    }
+    get hasContactRoles() {
+        return (this.contactRoleSummary?.count ?? 0) > 0;
+    }
+    get primaryContactName() {
+        return this.contactRoleSummary?.primaryContactName ?? 'None';
+    }
+    get roleViews() {
+        return (this.contactRoleSummary?.roles ?? []).map((role) => ({ key: role, label: role }));
+    }
+    get hasRoles() {
+        return this.roleViews.length > 0;
+    }
+    get warnings() {
+        const data = this.opportunity?.data;
+        if (!data) {
+            return [];
+        }
+        const stage = this.read(STAGE_FIELD);
+        const leadSource = this.read(LEAD_SOURCE_FIELD);
+        return attributionWarnings({
+            campaignId: this.campaignId,
+            leadSource: typeof leadSource === 'string' ? leadSource : null,
+            stage: typeof stage === 'string' ? stage : null,
+            contactRoles: this.contactRoleRows
+        }, {
+            exemptLeadSources: parseList(this.exemptLeadSources),
+            stageOrder: parseList(this.stageOrder),
+            contactRoleRequiredStage: this.contactRoleRequiredStage?.trim() || null
+        }).map((warning) => ({
+            ...warning,
+            cssClass: `warning slds-m-bottom_x-small slds-text-color_${warning.severity === 'error' ? 'error' : 'default'}`,
+            iconName: warning.severity === 'error' ? 'utility:error' : 'utility:warning',
+            severityLabel: warning.severity === 'error' ? 'Error' : 'Warning'
+        }));
+    }
+    get hasWarnings() {
+        return this.warnings.length > 0;
+    }
+    get attributionComplete() {
+        return !this.hasWarnings && !this.contactRolesLoading && !this.contactRoleErrorMessage;
+    }
+    read(field) {
+        const data = this.opportunity?.data;
+        return data ? getFieldValue(data, field) : undefined;
+    }
+    readDisplay(field) {
+        const data = this.opportunity?.data;
+        return data ? (getFieldDisplayValue(data, field) ?? getFieldValue(data, field)) : undefined;
+    }
+}

@@ -1,0 +1,94 @@
+// Ambient types for the Salesforce platform modules the TypeScript LWCs import.
+// `@salesforce/lightning-types` covers base components only; the modules below are declared here.
+// This file must stay a *script* (no top-level import/export), otherwise each `declare module` becomes an
+// augmentation of a module that does not exist and TypeScript reports TS2307.
+
+declare module '@salesforce/schema/*' {
+    /** A field or object reference; the platform compiler rewrites the import to this shape. */
+    const reference: { objectApiName: string; fieldApiName: string };
+    export default reference;
+}
+
+declare module 'lightning/uiRecordApi' {
+    import type { WireAdapterConstructor } from 'lwc';
+
+    export interface FieldId {
+        objectApiName: string;
+        fieldApiName: string;
+    }
+    export interface FieldValueRepresentation {
+        displayValue: string | null;
+        value: unknown;
+    }
+    export interface RecordRepresentation {
+        apiName: string;
+        id: string;
+        fields: Record<string, FieldValueRepresentation>;
+    }
+    export interface GetRecordConfig {
+        recordId?: string;
+        fields?: ReadonlyArray<FieldId | string>;
+        optionalFields?: ReadonlyArray<FieldId | string>;
+    }
+    export interface GetRecordResult {
+        data?: RecordRepresentation;
+        error?: unknown;
+    }
+    export interface RecordInput {
+        fields: Record<string, unknown>;
+    }
+    export const getRecord: WireAdapterConstructor<GetRecordConfig, GetRecordResult>;
+    export function getFieldValue(record: RecordRepresentation, field: FieldId | string): unknown;
+    export function getFieldDisplayValue(
+        record: RecordRepresentation,
+        field: FieldId | string
+    ): string | null | undefined;
+    export function updateRecord(
+        recordInput: RecordInput,
+        clientOptions?: Record<string, unknown>
+    ): Promise<RecordRepresentation>;
+}
+
+declare module 'lightning/uiRelatedListApi' {
+    import type { WireAdapterConstructor } from 'lwc';
+    import type { RecordRepresentation } from 'lightning/uiRecordApi';
+
+    export interface GetRelatedListRecordsConfig {
+        parentRecordId?: string;
+        relatedListId: string;
+        fields?: ReadonlyArray<string>;
+        optionalFields?: ReadonlyArray<string>;
+        pageSize?: number;
+        sortBy?: ReadonlyArray<string>;
+        where?: string;
+    }
+    export interface RelatedListRecordCollection {
+        count: number;
+        records: RecordRepresentation[];
+        listReference?: unknown;
+        nextPageToken?: string | null;
+        nextPageUrl?: string | null;
+    }
+    export interface GetRelatedListRecordsResult {
+        data?: RelatedListRecordCollection;
+        error?: unknown;
+    }
+    export const getRelatedListRecords: WireAdapterConstructor<
+        GetRelatedListRecordsConfig,
+        GetRelatedListRecordsResult
+    >;
+}
+
+declare module 'lightning/platformShowToastEvent' {
+    export type ToastVariant = 'info' | 'success' | 'warning' | 'error';
+    export interface ToastConfig {
+        title: string;
+        message?: string;
+        variant?: ToastVariant;
+        mode?: 'dismissible' | 'pester' | 'sticky';
+        messageData?: ReadonlyArray<unknown>;
+    }
+    export class ShowToastEvent extends CustomEvent<ToastConfig> {
+        constructor(toast: ToastConfig);
+    }
+}
