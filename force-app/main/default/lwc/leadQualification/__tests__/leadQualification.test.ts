@@ -1,0 +1,302 @@
+import { createElement } from '@lwc/engine-dom';
+import { getRecord, updateRecord } from 'lightning/uiRecordApi';
+import LeadQualification from 'c/leadQualification';
+
+interface TestWireAdapter {
+    emit(value: unknown): void;
+    error(body?: unknown, status?: number, statusText?: string): void;
+    getLastConfig(): Record<string, unknown>;
+}
+const getRecordAdapter = getRecord as unknown as TestWireAdapter;
+const updateRecordMock = updateRecord as unknown as jest.Mock;
+
+interface RecordPayload {
+    id: string;
+    fields: Record<string, { value: unknown; displayValue: string | null }>;
+}
+const loadJson = (name: string): unknown => jest.requireActual(`./data/${name}.json`);
+/** A deep copy, so a test can change a payload without touching the shared fixture. */
+const loadRecord = (name: string): RecordPayload => JSON.parse(JSON.stringify(loadJson(name))) as RecordPayload;
+
+const LEAD_ID = '00Q000000000001AAA';
+
+type ToggleElement = HTMLElement & {
+    label?: string;
+    type?: string;
+    checked?: boolean;
+    disabled?: boolean;
+    fieldLevelHelp?: string;
+    messageToggleActive?: string;
+    messageToggleInactive?: string;
+};
+
+interface ToastDetail {
+    title: string;
+    message?: string;
+    variant?: string;
+}
+
+/** Runs queued microtasks: wire emissions, re-renders and the awaited updateRecord promise. */
+async function flush(): Promise<void> {
+    await Promise.resolve();
+    await Promise.resolve();
+    await Promise.resolve();
+    await Promise.resolve();
+}
+
+function mount(): HTMLElement {
+    const element = createElement('c-lead-qualification', { is: LeadQualification }) as HTMLElement & {
+        recordId?: string;
+    };
+    element.recordId = LEAD_ID;
+    document.body.appendChild(element);
+    return element;
+}
+
+async function mountWith(lead: string): Promise<HTMLElement> {
+    const element = mount();
+    getRecordAdapter.emit(loadJson(lead));
+    await flush();
+    return element;
+}
+
+function toggles(element: HTMLElement): ToggleElement[] {
+    return Array.from(element.shadowRoot!.querySelectorAll('lightning-input')) as ToggleElement[];
+}
+
+function toggle(element: HTMLElement, field: string): ToggleElement {
+    return element.shadowRoot!.querySelector(`lightning-input[data-field="${field}"]`) as ToggleElement;
+}
+
+function text(element: HTMLElement, selector: string): string | undefined {
+    return element.shadowRoot!.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim();
+}
+
+function flip(input: ToggleElement, checked: boolean): void {
+    input.checked = checked;
+    input.dispatchEvent(new CustomEvent('change', { detail: { checked } }));
+}
+
+function captureToasts(element: HTMLElement): ToastDetail[] {
+    const toasts: ToastDetail[] = [];
+    element.addEventListener('lightning__showtoast', (event) =>
+        toasts.push((event as CustomEvent<ToastDetail>).detail)
+    );
+    return toasts;
+}
+
+describe('c-lead-qualification', () => {
+    afterEach(() => {
+        while (document.body.firstChild) {
+            document.body.removeChild(document.body.firstChild);
+        }
+        jest.clearAllMocks();
+    });
+
+    it('asks getRecord for the BANT fields and reads the rest as optional fields', async () => {
+        mount();
+        await flush();
+        const config = getRecordAdapter.getLastConfig();
+        expect(config.recordId).toBe(LEAD_ID);
+        expect(config.fields).toEqual(
+            [
+                'BANT_Budget__c',
+                'BANT_Authority__c',
+                'BANT_Need__c',
+                'BANT_Timeline__c',
+                'IsConverted',
+                'LeadSource'
+            ].map((fieldApiName) => ({ objectApiName: 'Lead', fieldApiName }))
+        );
+        expect(config.optionalFields).toEqual(
+            expect.arrayContaining([
+                { objectApiName: 'Lead', fieldApiName: 'Meeting_Booked__c' },
+                { objectApiName: 'Lead', fieldApiName: 'MQL_Date__c' },
+                { objectApiName: 'Lead', fieldApiName: 'SQL_Date__c' },
+                { objectApiName: 'Lead', fieldApiName: 'UTM_Source__c' }
+            ])
+        );
+    });
+
+    it('shows an accessible spinner until the lead arrives', () => {
+        const element = mount();
+        const spinner = element.shadowRoot!.querySelector('lightning-spinner') as HTMLElement & {
+            alternativeText?: string;
+        };
+        expect(spinner.alternativeText).toBe('Loading qualification');
+        expect(toggles(element)).toHaveLength(0);
+    });
+
+    it('renders the checklist, score and funnel fields of a working lead', async () => {
+        const element = await mountWith('leadWorking');
+
+        expect(toggles(element).map((input) => [input.label, input.checked, input.disabled])).toEqual([
+            ['Budget', true, false],
+            ['Authority', false, false],
+            ['Need', true, false],
+            ['Timeline', false, false]
+        ]);
+        expect(text(element, 'p.score')).toBe('Qualification score: 2 of 4 — Partly qualified');
+        expect(text(element, 'dd.meeting')).toBe('');
+        const meeting = element.shadowRoot!.querySelector('dd.meeting lightning-badge') as HTMLElement & {
+            label?: string;
+        };
+        expect(meeting.label).toBe('Meeting booked');
+        expect(text(element, 'dd.mql-date')).toBe('11/3/2026');
+        expect(text(element, 'dd.sql-date')).toBe('—');
+        expect(text(element, 'dd.persona')).toBe('Technical Evaluator');
+        expect(text(element, 'dd.lead-source')).toBe('Paid Search');
+        expect(text(element, 'dd[data-field="UTM_Campaign__c"]')).toBe('attribution-guardrails-q4');
+        expect(text(element, 'dd[data-field="UTM_Content__c"]')).toBe('—');
+        expect(element.shadowRoot!.querySelector('div.save-error')).toBeNull();
+    });
+
+    it('shows empty states for a new lead', async () => {
+        const element = await mountWith('leadNew');
+
+        expect(text(element, 'p.score')).toBe('Qualification score: 0 of 4 — Not qualified yet');
+        const meeting = element.shadowRoot!.querySelector('dd.meeting lightning-badge') as HTMLElement & {
+            label?: string;
+        };
+        expect(meeting.label).toBe('No meeting booked');
+        expect(text(element, 'dd.persona')).toBe('—');
+        expect(text(element, 'p.utm-empty')).toBe('No UTM values were captured for this lead.');
+    });
+
+    it('labels every toggle and explains each criterion', async () => {
+        const element = await mountWith('leadWorking');
+
+        const inputs = toggles(element);
+        expect(inputs).toHaveLength(4);
+        inputs.forEach((input) => {
+            expect(input.type).toBe('toggle');
+            expect(input.label).toBeTruthy();
+            expect(input.fieldLevelHelp).toBeTruthy();
+            expect([input.messageToggleActive, input.messageToggleInactive]).toEqual(['Met', 'Not met']);
+        });
+        expect(text(element, 'fieldset.bant legend')).toBe('BANT checklist');
+        expect(element.shadowRoot!.querySelector('p.score')!.getAttribute('aria-live')).toBe('polite');
+    });
+
+    it('saves a toggled criterion with updateRecord and confirms with a toast', async () => {
+        const element = await mountWith('leadWorking');
+        const toasts = captureToasts(element);
+
+        flip(toggle(element, 'BANT_Authority__c'), true);
+        await flush();
+
+        expect(updateRecordMock).toHaveBeenCalledTimes(1);
+        expect(updateRecordMock).toHaveBeenCalledWith({ fields: { Id: LEAD_ID, BANT_Authority__c: true } });
+        expect(toasts).toEqual([
+            { title: 'Qualification saved', message: 'Authority is now met.', variant: 'success' }
+        ]);
+        expect(text(element, 'p.score')).toBe('Qualification score: 3 of 4 — Nearly qualified');
+        expect(toggles(element).every((input) => !input.disabled)).toBe(true);
+    });
+
+    it('saves an unchecked criterion as false', async () => {
+        const element = await mountWith('leadWorking');
+        const toasts = captureToasts(element);
+
+        flip(toggle(element, 'BANT_Budget__c'), false);
+        await flush();
+
+        expect(updateRecordMock).toHaveBeenCalledWith({ fields: { Id: LEAD_ID, BANT_Budget__c: false } });
+        expect(toasts[0]!.message).toBe('Budget is now not met.');
+        expect(text(element, 'p.score')).toBe('Qualification score: 1 of 4 — Partly qualified');
+    });
+
+    it('disables the checklist while a save is in flight', async () => {
+        const element = await mountWith('leadWorking');
+        let resolveSave: (value: unknown) => void = () => undefined;
+        updateRecordMock.mockReturnValueOnce(new Promise((resolve) => (resolveSave = resolve)));
+
+        flip(toggle(element, 'BANT_Timeline__c'), true);
+        await flush();
+        expect(toggles(element).map((input) => input.disabled)).toEqual([true, true, true, true]);
+        expect(text(element, 'p.score')).toBe('Qualification score: 3 of 4 — Nearly qualified');
+
+        resolveSave({});
+        await flush();
+        expect(toggles(element).map((input) => input.disabled)).toEqual([false, false, false, false]);
+    });
+
+    it('shows the validation rule message when the save is rejected and reverts the toggle', async () => {
+        const element = await mountWith('leadWorking');
+        const toasts = captureToasts(element);
+        updateRecordMock.mockRejectedValueOnce(loadJson('updateValidationError'));
+
+        const authority = toggle(element, 'BANT_Authority__c');
+        flip(authority, true);
+        await flush();
+
+        const alert = element.shadowRoot!.querySelector('div.save-error')!;
+        expect(alert.getAttribute('role')).toBe('alert');
+        expect(alert.textContent!.trim()).toBe(
+            'Authority was not saved: Confirm Authority only after you have spoken with the person who signs.'
+        );
+        expect(toasts).toEqual([
+            {
+                title: 'Authority was not saved',
+                message: 'Confirm Authority only after you have spoken with the person who signs.',
+                variant: 'error'
+            }
+        ]);
+        expect(authority.checked).toBe(false);
+        expect(text(element, 'p.score')).toBe('Qualification score: 2 of 4 — Partly qualified');
+    });
+
+    it('clears the save error on the next successful save', async () => {
+        const element = await mountWith('leadWorking');
+        updateRecordMock.mockRejectedValueOnce(new Error('Network unreachable'));
+
+        flip(toggle(element, 'BANT_Need__c'), false);
+        await flush();
+        expect(text(element, 'div.save-error')).toBe('Need was not saved: Network unreachable');
+
+        flip(toggle(element, 'BANT_Need__c'), false);
+        await flush();
+        expect(element.shadowRoot!.querySelector('div.save-error')).toBeNull();
+        expect(updateRecordMock).toHaveBeenCalledTimes(2);
+    });
+
+    it('shows the saved record once Lightning Data Service delivers it', async () => {
+        const element = await mountWith('leadWorking');
+        flip(toggle(element, 'BANT_Timeline__c'), true);
+        await flush();
+
+        const saved = loadRecord('leadWorking');
+        saved.fields.BANT_Timeline__c!.value = true;
+        saved.fields.BANT_Authority__c!.value = true;
+        getRecordAdapter.emit(saved);
+        await flush();
+
+        expect(text(element, 'p.score')).toBe('Qualification score: 4 of 4 — Fully qualified');
+        expect(toggles(element).map((input) => input.checked)).toEqual([true, true, true, true]);
+    });
+
+    it('makes a converted lead read-only', async () => {
+        const element = await mountWith('leadConverted');
+
+        expect(toggles(element).every((input) => input.disabled)).toBe(true);
+        expect(text(element, 'p.converted-note')).toBe('This lead is converted: its qualification is read-only.');
+        expect(text(element, 'p.score')).toBe('Qualification score: 4 of 4 — Fully qualified');
+        expect(text(element, 'dd.sql-date')).toBe('10/20/2026');
+
+        flip(toggle(element, 'BANT_Need__c'), false);
+        await flush();
+        expect(updateRecordMock).not.toHaveBeenCalled();
+    });
+
+    it('shows the error when the lead cannot be read', async () => {
+        const element = mount();
+        getRecordAdapter.error({ message: 'You do not have access to the Lead object' }, 403, 'Forbidden');
+        await flush();
+
+        const alert = element.shadowRoot!.querySelector('div.load-error')!;
+        expect(alert.getAttribute('role')).toBe('alert');
+        expect(alert.textContent).toContain('You do not have access to the Lead object');
+        expect(toggles(element)).toHaveLength(0);
+        expect(element.shadowRoot!.querySelector('lightning-spinner')).toBeNull();
+    });
+});
