@@ -12,6 +12,17 @@ const getRecordAdapter = getRecord as unknown as TestWireAdapter;
 const getRelatedListRecordsAdapter = getRelatedListRecords as unknown as TestWireAdapter;
 
 const loadJson = (name: string): unknown => jest.requireActual(`./data/${name}.json`);
+/** A deep copy, so a test can change a payload without touching the shared fixture. */
+const loadCopy = <T>(name: string): T => JSON.parse(JSON.stringify(loadJson(name))) as T;
+
+interface RecordPayload {
+    fields: Record<string, { value: unknown; displayValue: string | null }>;
+}
+interface CollectionPayload {
+    count: number;
+    nextPageToken: string | null;
+    records: RecordPayload[];
+}
 const OPPORTUNITY_ID = '006000000000001AAA';
 
 type AttributionElement = HTMLElement & {
@@ -157,6 +168,24 @@ describe('c-opportunity-attribution', () => {
         });
         expect(warningCodes(element)).toEqual(['NO_PRIMARY_CAMPAIGN', 'NO_CONTACT_ROLE']);
         expect(text(element, 'li[data-code="NO_CONTACT_ROLE"]')).toContain('from the Qualification stage on');
+    });
+
+    it('names a campaign the rep cannot read and counts contact roles beyond the first page', async () => {
+        const opportunity = loadCopy<RecordPayload>('opportunityAttributed');
+        delete opportunity.fields.Campaign; // optional field left out: no read access to Campaign
+        const contactRoles = loadCopy<CollectionPayload>('contactRolesIncomplete');
+        contactRoles.records = contactRoles.records.slice(0, 1);
+        contactRoles.count = 1;
+        contactRoles.nextPageToken = '1';
+        const element = mount();
+        getRecordAdapter.emit(opportunity);
+        getRelatedListRecordsAdapter.emit(contactRoles);
+        await flush();
+
+        expect(text(element, 'dd.campaign')).toBe('Campaign (name not visible to you)');
+        expect(text(element, 'dd.contact-role-count')).toBe('1+ contact roles');
+        expect(text(element, 'dd.roles')).toBe('None');
+        expect(warningCodes(element)).toEqual(['NO_PRIMARY_CONTACT_ROLE', 'CONTACT_ROLE_WITHOUT_ROLE']);
     });
 
     it('keeps the opportunity details while contact roles are still loading', async () => {
