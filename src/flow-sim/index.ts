@@ -1,0 +1,13 @@
+/** Fail-loud offline interpreter for this project's record-triggered flows. See flow-schema.ts for what it supports. */
+export { CATALOG } from './catalog.js';
+export type { Value } from './catalog.js';
+export { Database, DmlException } from './engine.js';
+export type { EngineOptions, RecordValidator, RowError } from './engine.js';
+export { FlowFault, Interview } from './interpreter.js';
+export type { RecordError } from './interpreter.js';
+export { convertLead } from './lead-convert.js';
+export type { ConvertLeadRequest, ConvertLeadResult } from './lead-convert.js';
+export { loadCustomMetadataDir, loadFlowsFromDir, parseCustomMetadataXml, parseFlowXml } from './load.js';
+export type { CustomMetadataRecord } from './load.js';
+export { LIMITS, LimitException } from './store.js';
+export type { Fields } from './store.js';
