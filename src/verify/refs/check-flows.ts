@@ -1,0 +1,211 @@
+/**
+ * Reference checks for flows: trigger object and record elements (`object`, `filters/field`,
+ * `inputAssignments/field`, `outputAssignments/field`, `queriedFields`, `sortField`), `$Record.X` and resource
+ * references, formulas and text templates, `customErrors` (fieldSelection, apiVersion ≥ 59), connectors, and the
+ * Persona literals a flow compares or assigns.
+ */
+import { childrenNamed, childText, descendants, firstChild, type XmlElement } from '../xml.js';
+import { analyzeFormula, type FormulaRefs } from './formula.js';
+import { checkField, checkIdentifier, ofType, report, type RefContext } from './context.js';
+
+const RECORD_ELEMENTS = ['recordLookups', 'recordCreates', 'recordUpdates', 'recordDeletes'] as const;
+const CUSTOM_ERRORS_MIN_API = 59;
+
+function stringValue(el: XmlElement | undefined): XmlElement | undefined {
+    return el ? firstChild(el, 'stringValue') : undefined;
+}
+
+/** Maps each flow resource/element name to its sObject type (null when it is not a record). */
+export function flowResources(flow: XmlElement, triggerObject: string | undefined): Map<string, string | null> {
+    const resources = new Map<string, string | null>();
+    for (const el of flow.children) {
+        const name = childText(el, 'name');
+        if (name && el.name !== 'start') resources.set(name, null);
+    }
+    for (const v of childrenNamed(flow, 'variables')) {
+        const name = childText(v, 'name');
+        const type = childText(v, 'objectType');
+        if (name && type) resources.set(name, type);
+    }
+    for (const kind of RECORD_ELEMENTS) {
+        for (const el of childrenNamed(flow, kind)) {
+            const name = childText(el, 'name');
+            const object = childText(el, 'object');
+            if (name && object && kind === 'recordLookups') resources.set(name, object);
+        }
+    }
+    for (const loop of childrenNamed(flow, 'loops')) {
+        const name = childText(loop, 'name');
+        const source = childText(loop, 'collectionReference');
+        if (name && source) resources.set(name, resources.get(source) ?? null);
+    }
+    if (triggerObject) resources.set('$Record', triggerObject);
+    return resources;
+}
+
+function elementObject(
+    el: XmlElement,
+    resources: Map<string, string | null>,
+    trigger: string | undefined
+): string | undefined {
+    const object = childText(el, 'object');
+    if (object) return object;
+    const ref = childText(el, 'inputReference');
+    if (ref === '$Record') return trigger;
+    return ref ? (resources.get(ref) ?? undefined) : undefined;
+}
+
+export function checkFlows(ctx: RefContext): void {
+    for (const f of ofType(ctx, 'Flow')) {
+        const flow = f.root;
+        const start = firstChild(flow, 'start');
+        const trigger = start ? childText(start, 'object') : undefined;
+        const resources = flowResources(flow, trigger);
+        const bad = (el: XmlElement | undefined, path: string, message: string): void =>
+            report(ctx, f.rel, el, path, message);
+        const objectExists = (el: XmlElement | undefined, object: string, path: string): boolean => {
+            if (ctx.catalog.hasObject(object)) return true;
+            bad(el, path, `object ${object} is neither in the project nor in standard-fields.json`);
+            return false;
+        };
+        const fields = (els: readonly XmlElement[], object: string | undefined, path: string): void => {
+            if (!object) return;
+            for (const el of els) {
+                const err = checkField(ctx, object, el.text.trim());
+                if (err) bad(el, path, err);
+            }
+        };
+        const reference = (el: XmlElement | undefined, path: string): void => {
+            const id = el?.text.trim();
+            if (!el || !id) return;
+            const err = checkIdentifier(ctx, id, trigger, resources);
+            if (err) bad(el, path, `${id}: ${err}`);
+        };
+        const formula = (el: XmlElement | undefined, path: string, refs?: FormulaRefs): void => {
+            if (!el) return;
+            const r = refs ?? analyzeFormula(el.text);
+            if (r.error) bad(el, path, `formula does not parse (${r.error})`);
+            for (const id of r.identifiers) reference({ ...el, text: id }, path);
+            for (const value of r.personaLiterals) ctx.personaUses.push({ file: f.rel, line: el.line, path, value });
+        };
+        const persona = (target: string | undefined, valueEl: XmlElement | undefined, path: string): void => {
+            const lit = stringValue(valueEl);
+            if (target && /(^|\.)Persona__c$/.test(target) && lit) {
+                ctx.personaUses.push({ file: f.rel, line: lit.line, path, value: lit.text.trim() });
+            }
+        };
+
+        if (start && trigger) {
+            if (objectExists(firstChild(start, 'object'), trigger, 'Flow/start/object')) {
+                for (const filter of childrenNamed(start, 'filters')) {
+                    fields(childrenNamed(filter, 'field'), trigger, 'Flow/start/filters/field');
+                    persona(childText(filter, 'field'), firstChild(filter, 'value'), 'Flow/start/filters/value');
+                }
+            }
+            formula(firstChild(start, 'filterFormula'), 'Flow/start/filterFormula');
+        }
+
+        for (const kind of RECORD_ELEMENTS) {
+            for (const el of childrenNamed(flow, kind)) {
+                const path = `Flow/${kind}[${childText(el, 'name') ?? '?'}]`;
+                const objectEl = firstChild(el, 'object');
+                if (objectEl && !objectExists(objectEl, objectEl.text.trim(), `${path}/object`)) continue;
+                const object = elementObject(el, resources, trigger);
+                for (const filter of childrenNamed(el, 'filters')) {
+                    fields(childrenNamed(filter, 'field'), object, `${path}/filters/field`);
+                    reference(
+                        firstChild(firstChild(filter, 'value') ?? filter, 'elementReference'),
+                        `${path}/filters/value`
+                    );
+                    persona(childText(filter, 'field'), firstChild(filter, 'value'), `${path}/filters/value`);
+                }
+                for (const a of childrenNamed(el, 'inputAssignments')) {
+                    fields(childrenNamed(a, 'field'), object, `${path}/inputAssignments/field`);
+                    reference(
+                        firstChild(firstChild(a, 'value') ?? a, 'elementReference'),
+                        `${path}/inputAssignments/value`
+                    );
+                    persona(childText(a, 'field'), firstChild(a, 'value'), `${path}/inputAssignments/value`);
+                }
+                for (const a of childrenNamed(el, 'outputAssignments')) {
+                    fields(childrenNamed(a, 'field'), object, `${path}/outputAssignments/field`);
+                    reference(firstChild(a, 'assignToReference'), `${path}/outputAssignments/assignToReference`);
+                }
+                fields(childrenNamed(el, 'queriedFields'), object, `${path}/queriedFields`);
+                fields(childrenNamed(el, 'sortField'), object, `${path}/sortField`);
+                reference(firstChild(el, 'inputReference'), `${path}/inputReference`);
+                reference(firstChild(el, 'outputReference'), `${path}/outputReference`);
+            }
+        }
+
+        for (const cond of descendants(flow, 'conditions')) {
+            const left = firstChild(cond, 'leftValueReference');
+            reference(left, 'Flow/…/conditions/leftValueReference');
+            reference(
+                firstChild(firstChild(cond, 'rightValue') ?? cond, 'elementReference'),
+                'Flow/…/conditions/rightValue'
+            );
+            persona(left?.text.trim(), firstChild(cond, 'rightValue'), 'Flow/…/conditions/rightValue');
+        }
+        for (const item of descendants(flow, 'assignmentItems')) {
+            const target = firstChild(item, 'assignToReference');
+            reference(target, 'Flow/assignments/assignmentItems/assignToReference');
+            reference(
+                firstChild(firstChild(item, 'value') ?? item, 'elementReference'),
+                'Flow/assignments/assignmentItems/value'
+            );
+            persona(target?.text.trim(), firstChild(item, 'value'), 'Flow/assignments/assignmentItems/value');
+        }
+        for (const loop of childrenNamed(flow, 'loops'))
+            reference(firstChild(loop, 'collectionReference'), 'Flow/loops/collectionReference');
+        for (const fm of childrenNamed(flow, 'formulas'))
+            formula(firstChild(fm, 'expression'), `Flow/formulas[${childText(fm, 'name') ?? '?'}]/expression`);
+        for (const tt of childrenNamed(flow, 'textTemplates')) {
+            const text = firstChild(tt, 'text');
+            for (const m of (text?.text ?? '').matchAll(/\{!\s*([$\w.]+)\s*\}/g)) {
+                if (m[1])
+                    reference(
+                        { ...(text as XmlElement), text: m[1] },
+                        `Flow/textTemplates[${childText(tt, 'name') ?? '?'}]/text`
+                    );
+            }
+        }
+
+        const customErrors = childrenNamed(flow, 'customErrors');
+        if (customErrors.length) {
+            const apiEl = firstChild(flow, 'apiVersion');
+            const api = Number(apiEl?.text.trim() ?? 'NaN');
+            if (!(api >= CUSTOM_ERRORS_MIN_API)) {
+                bad(
+                    apiEl ?? flow,
+                    'Flow/apiVersion',
+                    `flows with customErrors need apiVersion ≥ ${CUSTOM_ERRORS_MIN_API}.0 (found ${apiEl?.text.trim() ?? 'none'})`
+                );
+            }
+        }
+        for (const ce of customErrors) {
+            for (const msg of childrenNamed(ce, 'customErrorMessages')) {
+                const sel = firstChild(msg, 'fieldSelection');
+                if (!sel) continue;
+                if (!trigger)
+                    bad(
+                        sel,
+                        'Flow/customErrors/customErrorMessages/fieldSelection',
+                        'fieldSelection needs a record-triggered flow'
+                    );
+                else fields([sel], trigger, 'Flow/customErrors/customErrorMessages/fieldSelection');
+            }
+        }
+
+        const names = new Set([...resources.keys()]);
+        for (const target of descendants(flow, 'targetReference')) {
+            const name = target.text.trim();
+            if (!names.has(name))
+                bad(
+                    target,
+                    'Flow/…/connector/targetReference',
+                    `connector targets ${name}, which is not an element of this flow`
+                );
+        }
+    }
+}

@@ -1,0 +1,28 @@
+/** Check 4: references. Runs every reference checker over the parsed project and returns their problems. */
+import type { MetadataFile } from '../project.js';
+import type { Problem } from '../problems.js';
+import type { StandardCatalog } from './catalog.js';
+import { buildContext } from './context.js';
+import {
+    checkCustomMetadataRecords,
+    checkFieldCoverage,
+    checkFieldDefinitions,
+    checkLayoutsAndRules,
+    checkPermissionSets,
+    checkValidationRules
+} from './check-metadata.js';
+import { checkFlows } from './check-flows.js';
+import { checkPersona } from './check-persona.js';
+
+export function checkReferences(files: readonly MetadataFile[], standard: StandardCatalog): Problem[] {
+    const ctx = buildContext(files, standard);
+    checkFieldDefinitions(ctx);
+    checkValidationRules(ctx);
+    checkFlows(ctx);
+    checkPermissionSets(ctx);
+    checkFieldCoverage(ctx);
+    checkCustomMetadataRecords(ctx);
+    checkLayoutsAndRules(ctx);
+    checkPersona(ctx);
+    return ctx.problems;
+}
