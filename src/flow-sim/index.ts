@@ -5,7 +5,7 @@ export { Database, DmlException } from './engine.js';
 export type { EngineOptions, RecordValidator, RowError } from './engine.js';
 export { FlowFault, Interview } from './interpreter.js';
 export type { RecordError } from './interpreter.js';
-export { convertLead } from './lead-convert.js';
+export { convertLead, convertLeads } from './lead-convert.js';
 export type { ConvertLeadRequest, ConvertLeadResult } from './lead-convert.js';
 export { loadCustomMetadataDir, loadFlowsFromDir, parseCustomMetadataXml, parseFlowXml } from './load.js';
 export type { CustomMetadataRecord } from './load.js';

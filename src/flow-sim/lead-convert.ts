@@ -55,97 +55,153 @@ function lastDayOfQuarter(today: string): string {
     return day.toISOString().slice(0, 10);
 }
 
+/** Converts one lead (see convertLeads). */
 export function convertLead(db: Database, request: ConvertLeadRequest, today = '2026-11-22'): ConvertLeadResult {
+    const [result] = convertLeads(db, [request], today);
+    if (!result) {
+        throw new Error('conversion returned no result');
+    }
+    return result;
+}
+
+/**
+ * Converts leads in bulk like `Database.convertLead(List<LeadConvert>)`: each step is one DML over all leads, in one
+ * transaction that is rolled back entirely when any row fails.
+ */
+export function convertLeads(
+    db: Database,
+    requests: readonly ConvertLeadRequest[],
+    today = '2026-11-22'
+): ConvertLeadResult[] {
     return db.transaction(() => {
-        const key = `convert:${request.leadId}`;
-        const lead = db.get('Lead', request.leadId);
-        if (lead.IsConverted === true) {
-            throw new Error(`CONVERTED_LEAD: lead ${request.leadId} is already converted`);
-        }
+        const key = `convert:${requests[0]?.leadId ?? ''}x${requests.length}`;
+        const leads = requests.map((request) => {
+            const lead = db.get('Lead', request.leadId);
+            if (lead.IsConverted === true) {
+                throw new Error(`CONVERTED_LEAD: lead ${request.leadId} is already converted`);
+            }
+            return lead;
+        });
         const mapped = (
-            target: 'Contact' | 'Opportunity' | 'Account',
+            i: number,
+            target: 'Contact' | 'Opportunity',
             base: ReadonlyArray<readonly [string, string]>
         ): Fields => {
+            const lead = leads[i] ?? {};
             const out: Fields = {};
-            for (const [from, to] of [...base, ...(request.fieldMappings?.[target] ?? [])]) {
+            for (const [from, to] of [...base, ...(requests[i]?.fieldMappings?.[target] ?? [])]) {
                 out[to] = lead[from] ?? null;
             }
             return out;
         };
+        const indexes = requests.map((_r, i) => i);
 
-        const accountId =
-            request.accountId ??
-            db.dml('insert', 'Account', [{ Name: lead.Company ?? lead.LastName ?? 'Unknown' }], `${key}:account`)[0];
-        if (!accountId) {
-            throw new Error('account insert returned no Id');
-        }
+        // 1. accounts
+        const accountIds: string[] = requests.map((r) => r.accountId ?? '');
+        const newAccounts = indexes.filter((i) => !requests[i]?.accountId);
+        db.dml(
+            'insert',
+            'Account',
+            newAccounts.map((i) => ({ Name: leads[i]?.Company ?? leads[i]?.LastName ?? 'Unknown' })),
+            `${key}:account`
+        ).forEach((id, n) => (accountIds[newAccounts[n] ?? -1] = id));
 
-        const contactValues = mapped('Contact', STANDARD_CONTACT_MAPPING);
-        let contactId = request.contactId;
-        if (contactId) {
-            const existing = db.get('Contact', contactId);
-            const fills: Fields = { Id: contactId };
-            for (const [field, value] of Object.entries(contactValues)) {
+        // 2. contacts: new ones with the standard mapping, existing ones only get their blank fields filled
+        const contactIds: string[] = requests.map((r) => r.contactId ?? '');
+        const fills: Fields[] = [];
+        for (const i of indexes.filter((n) => requests[n]?.contactId)) {
+            const existing = db.get('Contact', contactIds[i] ?? '');
+            const fill: Fields = { Id: contactIds[i] ?? null };
+            for (const [field, value] of Object.entries(mapped(i, 'Contact', STANDARD_CONTACT_MAPPING))) {
                 if (isBlank(existing[field]) && !isBlank(value)) {
-                    fills[field] = value ?? null;
+                    fill[field] = value ?? null;
                 }
             }
-            if (Object.keys(fills).length > 1) {
-                db.dml('update', 'Contact', [fills], `${key}:contact`);
+            if (Object.keys(fill).length > 1) {
+                fills.push(fill);
             }
-        } else {
-            contactId = db.dml('insert', 'Contact', [{ ...contactValues, AccountId: accountId }], `${key}:contact`)[0];
         }
-        if (!contactId) {
-            throw new Error('contact insert returned no Id');
-        }
+        db.dml('update', 'Contact', fills, `${key}:contact-fill`);
+        const newContacts = indexes.filter((i) => !requests[i]?.contactId);
+        db.dml(
+            'insert',
+            'Contact',
+            newContacts.map((i) => ({
+                ...mapped(i, 'Contact', STANDARD_CONTACT_MAPPING),
+                AccountId: accountIds[i] ?? null
+            })),
+            `${key}:contact`
+        ).forEach((id, n) => (contactIds[newContacts[n] ?? -1] = id));
 
-        const members = db.all('CampaignMember').filter((m) => m.LeadId === request.leadId);
-        let opportunityId: string | null = request.opportunityId ?? null;
-        if (!opportunityId && request.doNotCreateOpportunity !== true) {
-            const newest = [...members].sort((a, b) => String(b.CreatedDate).localeCompare(String(a.CreatedDate)))[0];
-            const values: Fields = {
-                ...mapped('Opportunity', [['LeadSource', 'LeadSource']]),
-                Name: request.opportunityName ?? `${String(lead.Company ?? lead.LastName ?? '')}-`,
-                AccountId: accountId,
-                StageName: request.opportunityStage ?? 'Qualification',
-                CloseDate: lastDayOfQuarter(today),
-                CampaignId: newest?.CampaignId ?? null
-            };
-            opportunityId = db.dml('insert', 'Opportunity', [values], `${key}:opportunity`)[0] ?? null;
-            db.dml(
-                'insert',
-                'OpportunityContactRole',
-                [{ OpportunityId: opportunityId, ContactId: contactId, IsPrimary: true, Role: null }],
-                `${key}:role`
-            );
-        }
+        // 3. opportunities with the native Primary Campaign Source: the most recently associated campaign
+        const allMembers = db.all('CampaignMember');
+        const members = requests.map((r) => allMembers.filter((m) => m.LeadId === r.leadId));
+        const opportunityIds: Array<string | null> = requests.map((r) => r.opportunityId ?? null);
+        const newOpportunities = indexes.filter(
+            (i) => !requests[i]?.opportunityId && requests[i]?.doNotCreateOpportunity !== true
+        );
+        db.dml(
+            'insert',
+            'Opportunity',
+            newOpportunities.map((i) => {
+                const lead = leads[i] ?? {};
+                const newest = [...(members[i] ?? [])].sort((a, b) =>
+                    String(b.CreatedDate).localeCompare(String(a.CreatedDate))
+                )[0];
+                return {
+                    ...mapped(i, 'Opportunity', [['LeadSource', 'LeadSource']]),
+                    Name: requests[i]?.opportunityName ?? `${String(lead.Company ?? lead.LastName ?? '')}-`,
+                    AccountId: accountIds[i] ?? null,
+                    StageName: requests[i]?.opportunityStage ?? 'Qualification',
+                    CloseDate: lastDayOfQuarter(today),
+                    CampaignId: newest?.CampaignId ?? null
+                };
+            }),
+            `${key}:opportunity`
+        ).forEach((id, n) => (opportunityIds[newOpportunities[n] ?? -1] = id));
 
-        if (members.length > 0) {
-            db.dml(
-                'update',
-                'CampaignMember',
-                members.map((m) => ({ Id: m.Id ?? null, ContactId: contactId ?? null })),
-                `${key}:members`
-            );
-        }
+        // 4. a primary contact role with a blank Role on each new opportunity
+        db.dml(
+            'insert',
+            'OpportunityContactRole',
+            newOpportunities.map((i) => ({
+                OpportunityId: opportunityIds[i] ?? null,
+                ContactId: contactIds[i] ?? null,
+                IsPrimary: true,
+                Role: null
+            })),
+            `${key}:role`
+        );
 
+        // 5. campaign members follow the person to the contact
+        db.dml(
+            'update',
+            'CampaignMember',
+            indexes.flatMap((i) =>
+                (members[i] ?? []).map((m) => ({ Id: m.Id ?? null, ContactId: contactIds[i] ?? null }))
+            ),
+            `${key}:members`
+        );
+
+        // 6. the Lead update that fires the Lead flows
         db.dml(
             'update',
             'Lead',
-            [
-                {
-                    Id: request.leadId,
-                    IsConverted: true,
-                    ConvertedDate: today,
-                    ConvertedAccountId: accountId,
-                    ConvertedContactId: contactId,
-                    ConvertedOpportunityId: opportunityId,
-                    Status: request.convertedStatus
-                }
-            ],
+            requests.map((request, i) => ({
+                Id: request.leadId,
+                IsConverted: true,
+                ConvertedDate: today,
+                ConvertedAccountId: accountIds[i] ?? null,
+                ConvertedContactId: contactIds[i] ?? null,
+                ConvertedOpportunityId: opportunityIds[i] ?? null,
+                Status: request.convertedStatus
+            })),
             `${key}:lead`
         );
-        return { accountId, contactId, opportunityId };
+        return indexes.map((i) => ({
+            accountId: accountIds[i] ?? '',
+            contactId: contactIds[i] ?? '',
+            opportunityId: opportunityIds[i] ?? null
+        }));
     });
 }

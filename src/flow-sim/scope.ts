@@ -231,9 +231,14 @@ export class Scope {
             throw new Error(`${where}: ${head} is not a variable`);
         }
         if (field !== undefined) {
-            const record = this.slots.get(head);
-            if (info.type !== 'sobject' || info.many || !isSObject(record ?? null) || operator !== 'Assign') {
-                throw new Error(`${where}: field assignment needs a non-null single record variable and Assign`);
+            let record = this.slots.get(head) ?? null;
+            if (record === null && info.type === 'sobject' && !info.many && info.objectType) {
+                // like Flow Builder: assigning a field of an empty record variable creates the record in memory
+                record = { type: info.objectType, values: {} };
+                this.slots.set(head, record);
+            }
+            if (info.type !== 'sobject' || info.many || !isSObject(record) || operator !== 'Assign') {
+                throw new Error(`${where}: field assignment needs a single record variable and Assign`);
             }
             fieldType((record as SObject).type, field, where);
             (record as SObject).values[field] = this.scalar(slot, where);
