@@ -1,0 +1,81 @@
+/**
+ * `connectToOrg`: a jsforce Connection for the audit, either from `sf org login` credentials (`--target-org`, via
+ * @salesforce/core) or, for CI, from `SF_ACCESS_TOKEN` + `SF_INSTANCE_URL` (optional `SF_API_VERSION`).
+ * Error messages never contain a token.
+ */
+import { Connection } from '@jsforce/jsforce-node';
+import { redact } from './http.js';
+import { OrgError } from './org-error.js';
+
+export const DEFAULT_API_VERSION = '66.0';
+
+export type ConnectOptions = { targetOrg?: string; env: NodeJS.ProcessEnv; apiVersion?: string };
+
+function apiVersionFrom(opts: ConnectOptions): string {
+    const version = opts.apiVersion ?? (opts.env.SF_API_VERSION?.trim() || DEFAULT_API_VERSION);
+    if (!/^\d{2,3}\.0$/.test(version)) {
+        throw new OrgError(`API version "${version}" is not valid (expected e.g. ${DEFAULT_API_VERSION})`);
+    }
+    return version;
+}
+
+/** The instance URL must be https (plain http only for loopback test servers); returned without a trailing slash. */
+export function checkInstanceUrl(raw: string, source: string): string {
+    let url: URL;
+    try {
+        url = new URL(raw.trim());
+    } catch {
+        throw new OrgError(`${source} is not a URL: "${raw}"`);
+    }
+    const loopback = url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]';
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+        throw new OrgError(`${source} must be an https URL, got "${url.origin}"`);
+    }
+    if (url.pathname !== '/' || url.search) {
+        throw new OrgError(
+            `${source} must be the org's base URL (like https://mydomain.my.salesforce.com), got "${raw}"`
+        );
+    }
+    return url.origin;
+}
+
+export async function connectToOrg(opts: ConnectOptions): Promise<Connection> {
+    const version = apiVersionFrom(opts);
+    const { env } = opts;
+    if (opts.targetOrg !== undefined) {
+        const target = opts.targetOrg.trim();
+        if (!target) throw new OrgError('--target-org needs an alias or username');
+        try {
+            const { Org } = await import('@salesforce/core');
+            const org = await Org.create({ aliasOrUsername: target });
+            const conn = org.getConnection(version);
+            if (!conn.accessToken) throw new Error('the stored authorization has no access token');
+            return conn;
+        } catch (err) {
+            if (err instanceof OrgError) throw err;
+            const message = err instanceof Error ? err.message : String(err);
+            const name = err instanceof Error && err.name !== 'Error' ? `${err.name}: ` : '';
+            throw new OrgError(
+                redact(
+                    `--target-org "${target}": cannot use the stored login (${name}${message}); ` +
+                        `run \`sf org login web --alias ${target}\` and retry`,
+                    [env.SF_ACCESS_TOKEN]
+                )
+            );
+        }
+    }
+    const token = env.SF_ACCESS_TOKEN?.trim();
+    const instance = env.SF_INSTANCE_URL?.trim();
+    if (token && instance) {
+        const instanceUrl = checkInstanceUrl(instance, 'SF_INSTANCE_URL');
+        return new Connection({ instanceUrl, accessToken: token, version });
+    }
+    if (token || instance) {
+        throw new OrgError(
+            `${token ? 'SF_INSTANCE_URL' : 'SF_ACCESS_TOKEN'} is not set; the environment login needs both SF_ACCESS_TOKEN and SF_INSTANCE_URL`
+        );
+    }
+    throw new OrgError(
+        'no org to read: pass --target-org <alias|username> (an `sf org login`) or set SF_ACCESS_TOKEN and SF_INSTANCE_URL'
+    );
+}

@@ -1,0 +1,200 @@
+/**
+ * `pullOrgSnapshot`: reads the audit's objects from an org into a snapshot directory (`<Object>.csv` per object,
+ * the same format as an export snapshot), read-only and within an API request budget.
+ *
+ * Per object: describe (fields wanted ∩ fields the org has), `SELECT COUNT()`, then REST for small objects or Bulk
+ * API 2.0 for large ones. Also the `Attribution_Rules__mdt.Default` record (rules override), the converted Lead
+ * Statuses and the active Lead Source values (governed values). Everything is written into a temp directory beside
+ * `outDir` and moved there only when the whole pull succeeded; on any failure nothing is left behind.
+ */
+import { mkdir, mkdtemp, open, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { Connection } from '@jsforce/jsforce-node';
+import { OrgHttp } from './http.js';
+import { DEFAULT_OBJECTS, RULES_RECORD, RULES_TYPE } from './objects.js';
+import { OrgError } from './org-error.js';
+import {
+    activePicklistValues,
+    chooseVia,
+    convertedStatusesFrom,
+    countSoql,
+    describeSchema,
+    parseResponse,
+    RULE_FIELDS,
+    rulesFromRecord,
+    selectFields,
+    selectSoql,
+    type Describe
+} from './plan.js';
+import { bulkToCsv, restCount, restQueryAll, restToCsv, type BulkOptions } from './readers.js';
+import type { OrgObjectSpec, PullOptions, PullResult } from './types.js';
+
+const REST_PAGE = 2_000;
+/** The file beside the CSVs recording what was pulled, how, and the org's rules and governed values. */
+export const MANIFEST_FILE = 'org-source.json';
+
+async function assertUsableOutDir(outDir: string): Promise<void> {
+    let entries: string[];
+    try {
+        entries = await readdir(outDir);
+    } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
+        throw new OrgError(`cannot use snapshot directory ${outDir}: ${(err as Error).message}`);
+    }
+    if (entries.length > 0) {
+        throw new OrgError(`snapshot directory ${outDir} already exists and is not empty; choose a new directory`);
+    }
+}
+
+async function describe(http: OrgHttp, object: string): Promise<Describe | undefined> {
+    const what = `describe ${object}`;
+    const res = await http.getJsonIfExists<unknown>(http.dataPath(`/sobjects/${object}/describe`), what);
+    return res ? parseResponse(describeSchema, res.body, what) : undefined;
+}
+
+/** Requests a pull needs at the least: REST pages, or job create + one poll + result pages. */
+export function minimumRequests(via: 'rest' | 'bulk2', records: number, bulkPageSize: number): number {
+    return via === 'rest'
+        ? Math.max(1, Math.ceil(records / REST_PAGE))
+        : 2 + Math.max(1, Math.ceil(records / bulkPageSize));
+}
+
+async function readRules(http: OrgHttp): Promise<PullResult['rules']> {
+    const desc = await describe(http, RULES_TYPE);
+    if (!desc) return undefined;
+    const have = new Set(desc.fields.map((f) => f.name));
+    const fields = Object.keys(RULE_FIELDS).filter((f) => have.has(f));
+    if (fields.length === 0) return undefined;
+    const what = `read ${RULES_TYPE}.${RULES_RECORD}`;
+    const records = await restQueryAll(
+        http,
+        selectSoql(RULES_TYPE, ['DeveloperName', ...fields], `DeveloperName = '${RULES_RECORD}'`),
+        what
+    );
+    const record = records[0];
+    return record ? rulesFromRecord(record, what) : undefined;
+}
+
+function describePulled(result: PullResult): string {
+    const done = Object.entries(result.objects).map(
+        ([name, o]) => `${name} ${o.records.toLocaleString('en-US')} records (${o.via})`
+    );
+    return done.length > 0 ? done.join(', ') : 'nothing';
+}
+
+export async function pullOrgSnapshot(conn: Connection, options: PullOptions): Promise<PullResult> {
+    const outDir = resolve(options.outDir);
+    const specs: readonly OrgObjectSpec[] = options.objects ?? DEFAULT_OBJECTS;
+    const restMaxRecords = options.restMaxRecords ?? 10_000;
+    const bulk: BulkOptions = {
+        pageSize: options.bulkPageSize ?? 50_000,
+        pollIntervalMs: options.pollIntervalMs ?? 1_000,
+        pollTimeoutMs: options.pollTimeoutMs ?? 15 * 60_000,
+        sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+        now: () => Date.now()
+    };
+    if (
+        options.maxApiRequests !== undefined &&
+        !(Number.isInteger(options.maxApiRequests) && options.maxApiRequests > 0)
+    ) {
+        throw new OrgError(`--max-api-requests must be a positive whole number, got ${options.maxApiRequests}`);
+    }
+    await assertUsableOutDir(outDir);
+    const http = new OrgHttp(conn, {
+        ...(options.maxApiRequests === undefined ? {} : { maxApiRequests: options.maxApiRequests }),
+        ...(options.retry ? { retry: options.retry } : {})
+    });
+    const progress = options.onProgress ?? (() => undefined);
+    const result: PullResult = { dir: outDir, requestsUsed: 0, objects: {}, skippedObjects: {} };
+    await mkdir(dirname(outDir), { recursive: true });
+    const tmp = await mkdtemp(join(dirname(outDir), `.${basename(outDir)}.partial-`));
+    try {
+        for (const spec of specs) {
+            const object = spec.name;
+            progress({ object, phase: 'plan', records: 0, requestsUsed: http.requestsUsed });
+            const desc = await describe(http, object);
+            if (!desc) {
+                if (!spec.optionalObject) {
+                    throw new OrgError(`${object}: the org has no such object or the running user cannot read it`);
+                }
+                result.skippedObjects[object] = 'not in the org or not readable by the running user';
+                progress({ object, phase: 'skipped', records: 0, requestsUsed: http.requestsUsed });
+                continue;
+            }
+            const selection = selectFields(spec, desc);
+            if (selection.missingRequired.length > 0) {
+                const missing = selection.missingRequired.map((f) => `${object}.${f}`).join(', ');
+                if (!spec.optionalObject) {
+                    throw new OrgError(`${object}: the running user cannot read required field(s) ${missing}`);
+                }
+                result.skippedObjects[object] = `missing field(s) ${missing}`;
+                progress({ object, phase: 'skipped', records: 0, requestsUsed: http.requestsUsed });
+                continue;
+            }
+            if (object === 'Lead') {
+                const sources = activePicklistValues(desc, 'LeadSource');
+                if (sources) result.governedLeadSources = sources;
+            }
+            const total = await restCount(http, countSoql(object), `count ${object} records`);
+            const via = chooseVia(total, restMaxRecords);
+            const needed = minimumRequests(via, total, bulk.pageSize);
+            if (needed > http.remainingBudget) {
+                throw new OrgError(
+                    `API request budget: ${object} (${total.toLocaleString('en-US')} records over ${via}) needs at least ` +
+                        `${needed} more requests but only ${http.remainingBudget} of --max-api-requests ` +
+                        `${options.maxApiRequests} remain`
+                );
+            }
+            const soql = selectSoql(object, selection.fields);
+            const onPage = (records: number): void =>
+                progress({ object, phase: 'pull', via, records, total, requestsUsed: http.requestsUsed });
+            const file = await open(join(tmp, `${object}.csv`), 'w');
+            let records: number;
+            try {
+                if (via === 'rest') {
+                    const collected: Record<string, unknown>[] = [];
+                    const collect =
+                        object === 'LeadStatus'
+                            ? (rs: readonly Record<string, unknown>[]) => collected.push(...rs)
+                            : undefined;
+                    records = await restToCsv(http, file, soql, selection.fields, `query ${object}`, onPage, collect);
+                    if (collect) result.convertedStatuses = convertedStatusesFrom(collected);
+                } else {
+                    records = await bulkToCsv(http, file, object, soql, selection.fields, bulk, onPage);
+                }
+            } finally {
+                await file.close();
+            }
+            result.objects[object] = {
+                records,
+                via,
+                fields: selection.fields,
+                missingFields: selection.missingOptional
+            };
+            progress({ object, phase: 'done', via, records, total, requestsUsed: http.requestsUsed });
+        }
+        const rules = await readRules(http);
+        if (rules) result.rules = rules;
+        result.requestsUsed = http.requestsUsed;
+        if (http.apiUsage) result.apiUsage = http.apiUsage;
+        const manifest = { apiVersion: http.apiVersion, pulledAt: new Date().toISOString(), ...result, dir: undefined };
+        await writeFile(join(tmp, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+        await rmdir(outDir).catch((err: NodeJS.ErrnoException) => {
+            if (err.code !== 'ENOENT') throw err;
+        });
+        await rename(tmp, outDir);
+        return result;
+    } catch (err) {
+        await rm(tmp, { recursive: true, force: true });
+        result.requestsUsed = http.requestsUsed;
+        if (err instanceof OrgError) {
+            const usage = http.apiUsage ? `; org API usage ${http.apiUsage.used}/${http.apiUsage.limit}` : '';
+            throw new OrgError(
+                `${err.message}. Pulled before stopping: ${describePulled(result)}; ${http.requestsUsed} API requests ` +
+                    `used${usage}; nothing was saved to ${outDir}`,
+                { cause: err }
+            );
+        }
+        throw err;
+    }
+}
