@@ -86,7 +86,7 @@ describe('Lead_After_Conversion', () => {
 
     it('breaks a tie on FirstRespondedDate by the most recently created member, and a later response beats a later creation', () => {
         const db = newDb();
-        const [a, b, c] = ['A', 'B', 'C'].map((n) => campaign(db, n));
+        const [a = '', b = '', c = ''] = ['A', 'B', 'C'].map((n) => campaign(db, n));
         const [lead = ''] = db.seed('Lead', [{ ...INBOUND }]);
         db.seed('CampaignMember', [
             {

@@ -5,7 +5,7 @@ import { BYPASS, campaign, contact, newDb, opportunity } from './helpers.js';
 /** A contact who responded to two campaigns (the later one wins) and was added without response to a newer one. */
 function engagedContact(db: Database): { person: string; older: string; latest: string; unresponded: string } {
     const person = contact(db);
-    const [older, latest, unresponded] = ['Spring Event', 'Autumn Webinar', 'Winter Mailing'].map((n) =>
+    const [older = '', latest = '', unresponded = ''] = ['Spring Event', 'Autumn Webinar', 'Winter Mailing'].map((n) =>
         campaign(db, n)
     );
     db.seed('CampaignMember', [
@@ -25,7 +25,7 @@ function engagedContact(db: Database): { person: string; older: string; latest: 
         },
         { CampaignId: unresponded, ContactId: person, HasResponded: false, CreatedDate: '2026-11-01T00:00:00.000Z' }
     ]);
-    return { person, older: older ?? '', latest: latest ?? '', unresponded: unresponded ?? '' };
+    return { person, older, latest, unresponded };
 }
 
 describe('Opportunity_Campaign_Auto_Association', () => {
