@@ -59,8 +59,11 @@ export function checkFlows(ctx: RefContext): void {
     for (const f of ofType(ctx, 'Flow')) {
         const flow = f.root;
         const start = firstChild(flow, 'start');
-        const trigger = start ? childText(start, 'object') : undefined;
-        const resources = flowResources(flow, trigger);
+        const declaredTrigger = start ? childText(start, 'object') : undefined;
+        const triggerKnown = !declaredTrigger || ctx.catalog.hasObject(declaredTrigger);
+        // an unknown trigger object is reported once (start/object); $Record paths are then not resolved
+        const trigger = triggerKnown ? declaredTrigger : undefined;
+        const resources = flowResources(flow, declaredTrigger);
         const bad = (el: XmlElement | undefined, path: string, message: string): void =>
             report(ctx, f.rel, el, path, message);
         const objectExists = (el: XmlElement | undefined, object: string, path: string): boolean => {
@@ -77,7 +80,7 @@ export function checkFlows(ctx: RefContext): void {
         };
         const reference = (el: XmlElement | undefined, path: string): void => {
             const id = el?.text.trim();
-            if (!el || !id) return;
+            if (!el || !id || (!triggerKnown && /^\$Record(__Prior)?\b/.test(id))) return;
             const err = checkIdentifier(ctx, id, trigger, resources);
             if (err) bad(el, path, `${id}: ${err}`);
         };
@@ -95,8 +98,8 @@ export function checkFlows(ctx: RefContext): void {
             }
         };
 
-        if (start && trigger) {
-            if (objectExists(firstChild(start, 'object'), trigger, 'Flow/start/object')) {
+        if (start && declaredTrigger) {
+            if (objectExists(firstChild(start, 'object'), declaredTrigger, 'Flow/start/object')) {
                 for (const filter of childrenNamed(start, 'filters')) {
                     fields(childrenNamed(filter, 'field'), trigger, 'Flow/start/filters/field');
                     persona(childText(filter, 'field'), firstChild(filter, 'value'), 'Flow/start/filters/value');
@@ -187,7 +190,7 @@ export function checkFlows(ctx: RefContext): void {
             for (const msg of childrenNamed(ce, 'customErrorMessages')) {
                 const sel = firstChild(msg, 'fieldSelection');
                 if (!sel) continue;
-                if (!trigger)
+                if (!declaredTrigger)
                     bad(
                         sel,
                         'Flow/customErrors/customErrorMessages/fieldSelection',
