@@ -119,7 +119,10 @@ describe('connectToOrg --target-org via @salesforce/core (stored login in a temp
 
     it('reuses the stored login by username too', async () => {
         const conn = await connectToOrg({ targetOrg: 'audit@example.invalid', env: {} });
-        expect(conn.getUsername()).toBe('audit@example.invalid');
+        const { Connection: CoreConnection } = await import('@salesforce/core');
+        expect(conn).toBeInstanceOf(CoreConnection);
+        expect((conn as InstanceType<typeof CoreConnection>).getUsername()).toBe('audit@example.invalid');
+        expect(conn.instanceUrl).toBe(server.url);
     });
 
     it('explains an unknown alias without leaking a token', async () => {
