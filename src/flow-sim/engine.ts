@@ -6,7 +6,8 @@
  */
 import type { Value } from './catalog.js';
 import type { LoadedFlow } from './flow-schema.js';
-import { elementIndex, FlowFault, Interview, meetsEntryCriteria } from './interpreter.js';
+import { meetsEntryCriteria } from './entry.js';
+import { elementIndex, FlowFault, Interview } from './interpreter.js';
 import type { FlowHost, RecordError } from './interpreter.js';
 import type { CustomMetadataRecord } from './load.js';
 import { LimitCounter, LimitException, RecordStore } from './store.js';

@@ -7,7 +7,13 @@ export { FlowFault, Interview } from './interpreter.js';
 export type { RecordError } from './interpreter.js';
 export { convertLead, convertLeads } from './lead-convert.js';
 export type { ConvertLeadRequest, ConvertLeadResult } from './lead-convert.js';
-export { loadCustomMetadataDir, loadFlowsFromDir, parseCustomMetadataXml, parseFlowXml } from './load.js';
-export type { CustomMetadataRecord } from './load.js';
+export {
+    loadCustomMetadataDir,
+    loadFlowsFromDir,
+    parseCustomMetadataXml,
+    parseFlowXml,
+    parseLeadConvertSettings
+} from './load.js';
+export type { CustomMetadataRecord, LeadFieldMappings } from './load.js';
 export { LIMITS, LimitException } from './store.js';
 export type { Fields } from './store.js';

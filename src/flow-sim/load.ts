@@ -139,3 +139,42 @@ export function loadCustomMetadataDir(dir: string): CustomMetadataRecord[] {
         .sort()
         .map((file) => parseCustomMetadataXml(readFileSync(join(dir, file), 'utf8'), file));
 }
+
+const mappingSchema = z.object({
+    LeadConvertSettings: z.object({
+        objectMapping: z
+            .array(
+                z.object({
+                    inputObject: z.literal('Lead'),
+                    mappingFields: z.array(z.object({ inputField: z.string(), outputField: z.string() })).default([]),
+                    outputObject: z.enum(['Account', 'Contact', 'Opportunity'])
+                })
+            )
+            .default([])
+    })
+});
+
+export type LeadFieldMappings = Partial<
+    Record<'Account' | 'Contact' | 'Opportunity', Array<readonly [string, string]>>
+>;
+
+/** Reads LeadConvertSettings (source format) into the conversion simulator's custom field mappings. */
+export function parseLeadConvertSettings(xml: string, file: string): LeadFieldMappings {
+    const parser = new XMLParser({
+        parseTagValue: false,
+        isArray: (name) => name === 'objectMapping' || name === 'mappingFields'
+    });
+    const parsed = mappingSchema.safeParse(parser.parse(xml));
+    if (!parsed.success) {
+        throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    }
+    const out: LeadFieldMappings = {};
+    for (const mapping of parsed.data.LeadConvertSettings.objectMapping) {
+        out[mapping.outputObject] = mapping.mappingFields.map((f) => {
+            coerceFieldValue('Lead', f.inputField, null, file);
+            coerceFieldValue(mapping.outputObject, f.outputField, null, file);
+            return [f.inputField, f.outputField] as const;
+        });
+    }
+    return out;
+}
