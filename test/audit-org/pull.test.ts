@@ -181,6 +181,41 @@ describe('pullOrgSnapshot against the mock org', () => {
         expect(err.message).toContain(`used ${1_000 + 6} of its 15000 daily API requests`);
     });
 
+    it('recognises REQUEST_LIMIT_EXCEEDED on a Bulk results page too', async () => {
+        // Lead over Bulk: describe, count, create, poll (InProgress), poll (JobComplete), then the results page is refused
+        const { server, conn } = await setup({ leads: 20_000 }, { limitExceededAfter: 5 });
+        const err = await pullError(pullOrgSnapshot(conn, { outDir: join(work, 'snap'), ...fast }));
+        expect(server.requests.at(-1)?.path).toMatch(/\/jobs\/query\/750MOCK\d+\/results\?maxRecords=50000$/);
+        expect(err.message).toMatch(/read the Lead query job results .*REQUEST_LIMIT_EXCEEDED/);
+    });
+
+    it('gives up on a Bulk job that never finishes, without aborting it', async () => {
+        const { server, conn } = await setup({ leads: 20_000 }, {}, 1_000_000);
+        const err = await pullError(
+            pullOrgSnapshot(conn, { outDir: join(work, 'snap'), ...fast, pollIntervalMs: 5, pollTimeoutMs: 60 })
+        );
+        expect(err.message).toMatch(/query job 750MOCK\d+ for Lead still InProgress after 0 s; it was left running/);
+        expect(server.count(/\/jobs\/query\/750MOCK\d+$/)).toBeGreaterThan(1);
+        expect(server.requests.filter((r) => r.method !== 'GET' && r.method !== 'POST')).toEqual([]);
+    });
+
+    it('has a mock that catches writes (so the read-only assertion can fail)', async () => {
+        const { server } = await setup();
+        const res = await fetch(`${server.url}/services/data/v66.0/sobjects/Lead/00Q000000000001AAA`, {
+            method: 'PATCH',
+            headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
+            body: '{"LeadSource":"Web"}'
+        });
+        expect(res.status).toBe(405);
+        const post = await fetch(`${server.url}/services/data/v66.0/sobjects/Lead`, { method: 'POST', body: '{}' });
+        expect(post.status).toBe(405);
+        expect(server.violations).toEqual([
+            'write request: PATCH /services/data/v66.0/sobjects/Lead/00Q000000000001AAA',
+            'write request: POST /services/data/v66.0/sobjects/Lead'
+        ]);
+        server.violations.length = 0;
+    });
+
     it('retries a dropped connection on a GET and counts the retry', async () => {
         const { server, conn } = await setup({ leads: 20_000 }, { drop: { match: /\/results\?/, times: 1 } });
         const result = await pullOrgSnapshot(conn, { outDir: join(work, 'snap'), ...fast });
@@ -190,9 +225,11 @@ describe('pullOrgSnapshot against the mock org', () => {
     });
 
     it('retries a 503 and then succeeds', async () => {
-        const { conn } = await setup({}, { serverError: { match: /describe/, times: 2 } });
+        const { server, conn } = await setup({}, { serverError: { match: /describe/, times: 2 } });
         const result = await pullOrgSnapshot(conn, { outDir: join(work, 'snap'), ...fast });
         expect(result.objects.Lead?.records).toBe(120);
+        expect(server.requests.filter((r) => r.status === 503)).toHaveLength(2);
+        expect(result.requestsUsed).toBe(server.requests.length);
     });
 
     it('gives up on a connection that always drops, with nothing written', async () => {

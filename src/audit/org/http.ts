@@ -202,7 +202,11 @@ export class OrgHttp {
                             '(or refresh SF_ACCESS_TOKEN) and retry'
                     );
                 }
-                if (code === 'REQUEST_LIMIT_EXCEEDED') {
+                // text endpoints (Bulk results) surface the JSON error body as the message, not as an error code
+                if (
+                    code === 'REQUEST_LIMIT_EXCEEDED' ||
+                    (status === 403 && messageOf(err).includes('REQUEST_LIMIT_EXCEEDED'))
+                ) {
                     throw this.#fail(
                         what,
                         `the org refused the request: REQUEST_LIMIT_EXCEEDED (${messageOf(err)}); ${this.#usageText()}; ` +
