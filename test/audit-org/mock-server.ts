@@ -272,6 +272,10 @@ export async function startMockServer(opts: MockOptions): Promise<MockServer> {
             if (!job || job.polls <= (opts.pollsBeforeComplete ?? 1) || job.failed) {
                 return apiError(res, log, 400, 'InvalidJobState', 'job not complete');
             }
+            const accept = req.headers.accept ?? '*/*';
+            if (!accept.includes('text/csv') && !accept.includes('*/*')) {
+                return apiError(res, log, 406, 'NOT_ACCEPTABLE', `results are CSV; Accept was ${accept}`);
+            }
             const max = Number(url.searchParams.get('maxRecords') ?? '10000');
             const locator = url.searchParams.get('locator');
             const offset = locator ? Number(Buffer.from(locator, 'base64url').toString()) : 0;

@@ -180,16 +180,21 @@ export class OrgHttp {
             this.#requestsUsed++;
             let response: HttpResponse | undefined;
             const api = new HttpApi(this.#conn, { responseType, retry: { maxRetries: 0 } });
+            // jsforce re-sends once by itself after refreshing an expired session (stored logins with a refresh token)
+            let sent = 0;
+            api.on('request', () => {
+                if (sent++ > 0) this.#requestsUsed++;
+            });
             api.on('response', (res: HttpResponse) => {
                 response = res;
                 const usage = parseLimitInfo(res.headers['sforce-limit-info']);
                 if (usage) this.#apiUsage = usage;
             });
             try {
+                // result pages are asked for as CSV but taken as text (jsforce would otherwise parse them)
+                const accept = responseType === 'text/plain' ? 'text/csv' : responseType;
                 const headers: Record<string, string> =
-                    body === undefined
-                        ? { Accept: responseType }
-                        : { Accept: responseType, 'Content-Type': 'application/json' };
+                    body === undefined ? { Accept: accept } : { Accept: accept, 'Content-Type': 'application/json' };
                 const result = await api.request<T>({ method, url, headers, ...(body === undefined ? {} : { body }) });
                 return { status: response?.statusCode ?? 200, headers: response?.headers ?? {}, body: result };
             } catch (err) {
