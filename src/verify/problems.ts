@@ -31,8 +31,10 @@ export function formatProblem(p: Problem): string {
     return `${location}: [${p.check}]${path} ${p.message}`;
 }
 
+/** Sorted by file, line, check and message, with exact duplicates removed. */
 export function sortProblems(problems: readonly Problem[]): Problem[] {
-    return [...problems].sort(
+    const unique = new Map(problems.map((p) => [formatProblem(p), p]));
+    return [...unique.values()].sort(
         (a, b) =>
             a.file.localeCompare(b.file) ||
             (a.line ?? 0) - (b.line ?? 0) ||

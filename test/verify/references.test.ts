@@ -138,9 +138,9 @@ describe('persona agreement', () => {
         ]);
         expect(out).toEqual([
             `${CHAMPION}:14 [references] CustomMetadata/values[Persona__c]/value — "Champions" is not a value of the Persona global value set (Champion, Influencer)`,
-            `${FLOW}:35 [references] Flow/…/conditions/rightValue — "Influencers" is not a value of the Persona global value set (Champion, Influencer)`,
-            `${DEFAULT}/globalValueSets/Persona.globalValueSet-meta.xml:2 [references] GlobalValueSet/customValue — Persona "Champion" has no Persona_Role_Mapping__mdt record`,
-            `${VR}:6 [references] ValidationRule/errorConditionFormula — "Sponsor" is not a value of the Persona global value set (Champion, Influencer)`
+            `${FLOW}:35 [references] Flow/…/conditions/rightValue — "Influencers" (Opportunity.Persona__c) is not a value of the Persona global value set (Champion, Influencer)`,
+            `${DEFAULT}/globalValueSets/Persona.globalValueSet-meta.xml:3 [references] GlobalValueSet/customValue — Persona "Champion" has no Persona_Role_Mapping__mdt record`,
+            `${VR}:6 [references] ValidationRule/errorConditionFormula — "Sponsor" (Opportunity.Persona__c) is not a value of the Persona global value set (Champion, Influencer)`
         ]);
     });
 
@@ -155,6 +155,36 @@ describe('persona agreement', () => {
         expect(out).toEqual([
             `${LEAD_PERSONA}:2 [references] CustomField/valueSet/valueSetName — global value set Buyer_Role is not defined in the project`,
             `${LEAD_PERSONA}:2 [references] CustomField/valueSet/valueSetName — Lead.Persona__c must be a picklist on the Persona global value set (found Buyer_Role)`
+        ]);
+    });
+
+    it('requires a Persona_Role_Mapping record per Persona value, each naming a default Contact Role', async () => {
+        const out = await refs([
+            { file: CHAMPION, from: 'Executive Sponsor', to: 'Exec Sponsor' },
+            {
+                file: `${DEFAULT}/customMetadata/Persona_Role_Mapping.Influencer.md-meta.xml`,
+                from: '<value xsi:type="xsd:string">Influencer</value>\n    </values>\n</CustomMetadata>',
+                to: '<value xsi:type="xsd:string">Champion</value>\n    </values>\n</CustomMetadata>'
+            }
+        ]);
+        expect(out).toEqual([
+            `${CHAMPION}:10 [references] CustomMetadata/values[Contact_Role__c]/value — "Exec Sponsor" is not a value of the ContactRole default standard value set (Business User, Decision Maker, Economic Buyer, Economic Decision Maker, Evaluator, Executive Sponsor, Influencer, Technical Buyer, Other)`,
+            `${DEFAULT}/customMetadata/Persona_Role_Mapping.Influencer.md-meta.xml:14 [references] CustomMetadata/values[Persona__c]/value — Persona "Champion" is mapped twice (also in ${CHAMPION})`,
+            `${DEFAULT}/globalValueSets/Persona.globalValueSet-meta.xml:8 [references] GlobalValueSet/customValue — Persona "Influencer" has no Persona_Role_Mapping__mdt record`
+        ]);
+    });
+});
+
+describe('governed standard values', () => {
+    it('checks picklist literals and custom metadata lists against the standard value sets the project ships', async () => {
+        const out = await refs([
+            { file: RULES, from: '>Outbound<', to: '>Outbound;Webinar<' },
+            { file: VR, from: "ISPICKVAL(Persona__c, 'Champion')", to: "ISPICKVAL(LeadSource, 'Partner')" }
+        ]);
+        const set = 'the LeadSource standard value set (Web, Outbound, Partner Referral, Other)';
+        expect(out).toEqual([
+            `${RULES}:10 [references] CustomMetadata/values[Exempt_Lead_Sources__c]/value — "Webinar" is not a value of ${set}`,
+            `${VR}:6 [references] ValidationRule/errorConditionFormula — "Partner" (Opportunity.LeadSource) is not a value of ${set}`
         ]);
     });
 });

@@ -136,6 +136,15 @@ export class ObjectCatalog {
         return this.fields.get(object)?.get(field);
     }
 
+    /** Follows relationship names from `object` (e.g. ['Account'] from Opportunity → Account), or undefined. */
+    walk(object: string, relationships: readonly string[]): string | undefined {
+        let current: string | undefined = object;
+        for (const rel of relationships) {
+            current = current ? this.relationships.get(current)?.get(rel) : undefined;
+        }
+        return current && this.hasObject(current) ? current : undefined;
+    }
+
     /** Checks `segments` (e.g. ['Account', 'Name']) from `object`; returns an error message or undefined. */
     resolvePath(object: string, segments: readonly string[]): string | undefined {
         if (!this.hasObject(object)) return `object ${object} is neither in the project nor in standard-fields.json`;

@@ -6,7 +6,7 @@
  */
 import { childrenNamed, childText, descendants, firstChild, type XmlElement } from '../xml.js';
 import { analyzeFormula, type FormulaRefs } from './formula.js';
-import { checkField, checkIdentifier, ofType, report, type RefContext } from './context.js';
+import { checkField, checkIdentifier, ofType, report, resolveTarget, type RefContext } from './context.js';
 
 const RECORD_ELEMENTS = ['recordLookups', 'recordCreates', 'recordUpdates', 'recordDeletes'] as const;
 const CUSTOM_ERRORS_MIN_API = 59;
@@ -89,20 +89,38 @@ export function checkFlows(ctx: RefContext): void {
             const r = refs ?? analyzeFormula(el.text);
             if (r.error) bad(el, path, `formula does not parse (${r.error})`);
             for (const id of r.identifiers) reference({ ...el, text: id }, path);
-            for (const value of r.personaLiterals) ctx.personaUses.push({ file: f.rel, line: el.line, path, value });
-        };
-        const persona = (target: string | undefined, valueEl: XmlElement | undefined, path: string): void => {
-            const lit = stringValue(valueEl);
-            if (target && /(^|\.)Persona__c$/.test(target) && lit) {
-                ctx.personaUses.push({ file: f.rel, line: lit.line, path, value: lit.text.trim() });
+            for (const c of r.comparisons) {
+                const target = resolveTarget(ctx, c.identifier, trigger, resources);
+                if (target) ctx.valueUses.push({ file: f.rel, line: el.line, path, ...target, value: c.value });
             }
+        };
+        /** Records a stringValue compared with / assigned to a field: `object` + `field`, or a reference to resolve. */
+        const literal = (
+            target: { object?: string; field?: string; ref?: string },
+            valueEl: XmlElement | undefined,
+            path: string
+        ): void => {
+            const lit = stringValue(valueEl);
+            if (!lit) return;
+            const resolved =
+                target.ref !== undefined
+                    ? resolveTarget(ctx, target.ref, trigger, resources)
+                    : target.object && target.field
+                      ? { object: target.object, field: target.field }
+                      : undefined;
+            if (resolved)
+                ctx.valueUses.push({ file: f.rel, line: lit.line, path, ...resolved, value: lit.text.trim() });
         };
 
         if (start && declaredTrigger) {
             if (objectExists(firstChild(start, 'object'), declaredTrigger, 'Flow/start/object')) {
                 for (const filter of childrenNamed(start, 'filters')) {
                     fields(childrenNamed(filter, 'field'), trigger, 'Flow/start/filters/field');
-                    persona(childText(filter, 'field'), firstChild(filter, 'value'), 'Flow/start/filters/value');
+                    literal(
+                        { object: declaredTrigger, field: childText(filter, 'field') },
+                        firstChild(filter, 'value'),
+                        'Flow/start/filters/value'
+                    );
                 }
             }
             formula(firstChild(start, 'filterFormula'), 'Flow/start/filterFormula');
@@ -120,7 +138,11 @@ export function checkFlows(ctx: RefContext): void {
                         firstChild(firstChild(filter, 'value') ?? filter, 'elementReference'),
                         `${path}/filters/value`
                     );
-                    persona(childText(filter, 'field'), firstChild(filter, 'value'), `${path}/filters/value`);
+                    literal(
+                        { object, field: childText(filter, 'field') },
+                        firstChild(filter, 'value'),
+                        `${path}/filters/value`
+                    );
                 }
                 for (const a of childrenNamed(el, 'inputAssignments')) {
                     fields(childrenNamed(a, 'field'), object, `${path}/inputAssignments/field`);
@@ -128,7 +150,11 @@ export function checkFlows(ctx: RefContext): void {
                         firstChild(firstChild(a, 'value') ?? a, 'elementReference'),
                         `${path}/inputAssignments/value`
                     );
-                    persona(childText(a, 'field'), firstChild(a, 'value'), `${path}/inputAssignments/value`);
+                    literal(
+                        { object, field: childText(a, 'field') },
+                        firstChild(a, 'value'),
+                        `${path}/inputAssignments/value`
+                    );
                 }
                 for (const a of childrenNamed(el, 'outputAssignments')) {
                     fields(childrenNamed(a, 'field'), object, `${path}/outputAssignments/field`);
@@ -148,7 +174,7 @@ export function checkFlows(ctx: RefContext): void {
                 firstChild(firstChild(cond, 'rightValue') ?? cond, 'elementReference'),
                 'Flow/…/conditions/rightValue'
             );
-            persona(left?.text.trim(), firstChild(cond, 'rightValue'), 'Flow/…/conditions/rightValue');
+            literal({ ref: left?.text.trim() ?? '' }, firstChild(cond, 'rightValue'), 'Flow/…/conditions/rightValue');
         }
         for (const item of descendants(flow, 'assignmentItems')) {
             const target = firstChild(item, 'assignToReference');
@@ -157,7 +183,11 @@ export function checkFlows(ctx: RefContext): void {
                 firstChild(firstChild(item, 'value') ?? item, 'elementReference'),
                 'Flow/assignments/assignmentItems/value'
             );
-            persona(target?.text.trim(), firstChild(item, 'value'), 'Flow/assignments/assignmentItems/value');
+            literal(
+                { ref: target?.text.trim() ?? '' },
+                firstChild(item, 'value'),
+                'Flow/assignments/assignmentItems/value'
+            );
         }
         for (const loop of childrenNamed(flow, 'loops'))
             reference(firstChild(loop, 'collectionReference'), 'Flow/loops/collectionReference');

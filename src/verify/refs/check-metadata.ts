@@ -4,7 +4,7 @@
  */
 import { childrenNamed, childText, descendants, firstChild, type XmlElement } from '../xml.js';
 import { analyzeFormula } from './formula.js';
-import { checkField, checkIdentifier, ofType, report, type RefContext } from './context.js';
+import { checkField, checkIdentifier, ofType, report, resolveTarget, type RefContext } from './context.js';
 
 function objectOf(fullName: string): string {
     return fullName.split('.')[0] ?? fullName;
@@ -22,8 +22,9 @@ export function checkValidationRules(ctx: RefContext): void {
                 const err = checkIdentifier(ctx, id, object);
                 if (err) report(ctx, f.rel, formulaEl, path, `${id}: ${err}`);
             }
-            for (const value of refs.personaLiterals) {
-                ctx.personaUses.push({ file: f.rel, line: formulaEl.line, path, value });
+            for (const c of refs.comparisons) {
+                const target = resolveTarget(ctx, c.identifier, object);
+                if (target) ctx.valueUses.push({ file: f.rel, line: formulaEl.line, path, ...target, value: c.value });
             }
         }
         const display = firstChild(f.root, 'errorDisplayField');

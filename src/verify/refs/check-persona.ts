@@ -1,7 +1,7 @@
 /**
  * Persona values agree everywhere: the `Persona` global value set is the source of truth; every `Persona__c`
- * picklist uses it; every `Persona_Role_Mapping__mdt` record names one of its values and each value has exactly
- * one mapping record; every literal a formula or flow compares with/assigns to Persona is one of its values.
+ * picklist uses it; each of its values has exactly one `Persona_Role_Mapping__mdt` record. (Literals compared with
+ * Persona in formulas/flows and the values in mapping records are checked against it by check-values.ts.)
  */
 import { childrenNamed, childText, firstChild } from '../xml.js';
 import { ofType, report, type RefContext } from './context.js';
@@ -11,10 +11,6 @@ export const PERSONA_MAPPING_TYPE = 'Persona_Role_Mapping';
 
 export function checkPersona(ctx: RefContext): void {
     const gvs = ofType(ctx, 'GlobalValueSet').find((f) => f.fullName === PERSONA_VALUE_SET);
-    const values = new Set(
-        gvs ? childrenNamed(gvs.root, 'customValue').map((v) => childText(v, 'fullName') ?? '') : []
-    );
-
     for (const field of ctx.fields) {
         if (field.name !== 'Persona__c' || field.object.endsWith('__mdt')) continue;
         if (field.valueSetName !== PERSONA_VALUE_SET) {
@@ -28,9 +24,22 @@ export function checkPersona(ctx: RefContext): void {
         }
     }
 
+    const records = ofType(ctx, 'CustomMetadata').filter((r) => r.fullName.startsWith(`${PERSONA_MAPPING_TYPE}.`));
+    if (!records.length) return;
+    if (!gvs) {
+        const first = records[0];
+        if (first)
+            report(
+                ctx,
+                first.rel,
+                first.root,
+                'CustomMetadata',
+                `the ${PERSONA_VALUE_SET} global value set is not in the project`
+            );
+        return;
+    }
     const mapped = new Map<string, string>();
-    for (const rec of ofType(ctx, 'CustomMetadata')) {
-        if (!rec.fullName.startsWith(`${PERSONA_MAPPING_TYPE}.`)) continue;
+    for (const rec of records) {
         const persona = childrenNamed(rec.root, 'values').find((v) => childText(v, 'field') === 'Persona__c');
         const valueEl = persona ? firstChild(persona, 'value') : undefined;
         if (!valueEl) {
@@ -38,14 +47,8 @@ export function checkPersona(ctx: RefContext): void {
             continue;
         }
         const value = valueEl.text.trim();
-        ctx.personaUses.push({
-            file: rec.rel,
-            line: valueEl.line,
-            path: 'CustomMetadata/values[Persona__c]/value',
-            value
-        });
         const other = mapped.get(value);
-        if (other)
+        if (other) {
             report(
                 ctx,
                 rec.rel,
@@ -53,44 +56,19 @@ export function checkPersona(ctx: RefContext): void {
                 'CustomMetadata/values[Persona__c]/value',
                 `Persona "${value}" is mapped twice (also in ${other})`
             );
+        }
         mapped.set(value, rec.rel);
     }
-
-    if (!gvs) {
-        const first = ctx.personaUses[0];
-        if (first) {
-            ctx.problems.push({
-                check: 'references',
-                file: first.file,
-                line: first.line,
-                path: first.path,
-                message: `Persona value "${first.value}" is used but the ${PERSONA_VALUE_SET} global value set is not in the project`
-            });
-        }
-        return;
-    }
-    for (const use of ctx.personaUses) {
-        if (!values.has(use.value)) {
-            ctx.problems.push({
-                check: 'references',
-                file: use.file,
-                line: use.line,
-                path: use.path,
-                message: `"${use.value}" is not a value of the ${PERSONA_VALUE_SET} global value set (${[...values].join(', ')})`
-            });
-        }
-    }
-    if (mapped.size) {
-        for (const value of values) {
-            if (!mapped.has(value)) {
-                report(
-                    ctx,
-                    gvs.rel,
-                    gvs.root,
-                    'GlobalValueSet/customValue',
-                    `Persona "${value}" has no ${PERSONA_MAPPING_TYPE}__mdt record`
-                );
-            }
+    for (const v of childrenNamed(gvs.root, 'customValue')) {
+        const value = childText(v, 'fullName') ?? '';
+        if (!mapped.has(value)) {
+            report(
+                ctx,
+                gvs.rel,
+                v,
+                'GlobalValueSet/customValue',
+                `Persona "${value}" has no ${PERSONA_MAPPING_TYPE}__mdt record`
+            );
         }
     }
 }

@@ -4,11 +4,13 @@ import { problem, type Problem } from '../problems.js';
 import type { XmlElement } from '../xml.js';
 import { collectFields, ObjectCatalog, type FieldDef, type StandardCatalog } from './catalog.js';
 
-/** A text literal some formula, flow or record compares/assigns to Persona. */
-export interface PersonaUse {
+/** A text literal a formula or flow compares with, or assigns to, a field (e.g. ISPICKVAL(LeadSource, 'Web')). */
+export interface ValueUse {
     file: string;
     line: number;
     path: string;
+    object: string;
+    field: string;
     value: string;
 }
 
@@ -23,7 +25,7 @@ export interface RefContext {
     /** Custom metadata record names `Type.Record` (type without `__mdt`). */
     cmdtRecords: Set<string>;
     problems: Problem[];
-    personaUses: PersonaUse[];
+    valueUses: ValueUse[];
 }
 
 export function ofType(
@@ -49,7 +51,7 @@ export function buildContext(files: readonly MetadataFile[], standard: StandardC
         customPermissions: new Set(ofType(base, 'CustomPermission').map((f) => f.fullName)),
         cmdtRecords: new Set(ofType(base, 'CustomMetadata').map((f) => f.fullName)),
         problems: [],
-        personaUses: []
+        valueUses: []
     };
 }
 
@@ -102,4 +104,36 @@ export function checkIdentifier(
     }
     if (!baseObject) return undefined;
     return ctx.catalog.resolvePath(baseObject, parts);
+}
+
+/**
+ * The object and field an identifier stands for (`$Record.Account.Industry` → Account.Industry), following the same
+ * rules as `checkIdentifier`; undefined when it is not a resolvable record field.
+ */
+export function resolveTarget(
+    ctx: RefContext,
+    id: string,
+    baseObject: string | undefined,
+    resources?: ReadonlyMap<string, string | null>
+): { object: string; field: string } | undefined {
+    const parts = id.split('.');
+    const head = parts[0] ?? '';
+    let object: string | undefined;
+    let path: string[];
+    if (head === '$Record' || head === '$Record__Prior') {
+        object = baseObject;
+        path = parts.slice(1);
+    } else if (head.startsWith('$')) {
+        return undefined;
+    } else if (resources) {
+        object = resources.get(head) ?? undefined;
+        path = parts.slice(1);
+    } else {
+        object = baseObject;
+        path = parts;
+    }
+    const field = path[path.length - 1];
+    if (!object || !field) return undefined;
+    const target = ctx.catalog.walk(object, path.slice(0, -1));
+    return target ? { object: target, field } : undefined;
 }

@@ -1,13 +1,14 @@
 /**
- * Formula analysis with formulon's parser: the identifiers a formula references and the literals it compares a
- * Persona field with. Flow formulas use merge syntax (`{!$Record.StageName}`), which is unwrapped first.
+ * Formula analysis with formulon's parser: the identifiers a formula references and the text literals it compares
+ * fields with (picklist values such as ISPICKVAL(LeadSource, 'Web')). Flow formulas use merge syntax
+ * (`{!$Record.StageName}`), which is unwrapped first.
  */
 import { ast, type FormulonNode } from 'formulon';
 
 export interface FormulaRefs {
     identifiers: string[];
-    /** Text literals compared with a `Persona__c` field (ISPICKVAL, =, <>, CASE, INCLUDES). */
-    personaLiterals: string[];
+    /** Text literals compared with a field (ISPICKVAL, INCLUDES, =, <>, CASE), e.g. `{ identifier: 'LeadSource', value: 'Web' }`. */
+    comparisons: { identifier: string; value: string }[];
     /** Set when the formula does not parse. */
     error?: string;
 }
@@ -17,13 +18,14 @@ export function unwrapMergeFields(formula: string): string {
     return formula.replace(/\{!\s*([^}]+?)\s*\}/g, '$1');
 }
 
-const isPersona = (name: string): boolean => /(^|\.)Persona__c$/.test(name);
+const COMPARING = new Set(['ispickval', 'includes', 'equal', 'unequal', 'case']);
 
-function personaOperand(node: FormulonNode | undefined): boolean {
-    if (!node) return false;
-    if (node.type === 'identifier') return isPersona(node.name ?? '');
-    if (node.type === 'callExpression' && node.id === 'text') return personaOperand(node.arguments?.[0]);
-    return false;
+/** The field an operand stands for: a bare identifier or TEXT(identifier). */
+function fieldOperand(node: FormulonNode | undefined): string | undefined {
+    if (!node) return undefined;
+    if (node.type === 'identifier') return node.name;
+    if (node.type === 'callExpression' && node.id === 'text') return fieldOperand(node.arguments?.[0]);
+    return undefined;
 }
 
 function textLiteral(node: FormulonNode | undefined): string | undefined {
@@ -37,31 +39,33 @@ export function analyzeFormula(formula: string): FormulaRefs {
     if (tree.type === 'error') {
         return {
             identifiers: [],
-            personaLiterals: [],
+            comparisons: [],
             error: `${tree.errorType ?? 'Error'}: ${tree.message ?? 'cannot parse'}`
         };
     }
     const identifiers = new Set<string>();
-    const literals: string[] = [];
+    const comparisons: { identifier: string; value: string }[] = [];
     const walk = (node: FormulonNode): void => {
         if (node.type === 'identifier' && node.name) identifiers.add(node.name);
         const args = node.arguments ?? [];
-        if (node.type === 'callExpression' && args.some(personaOperand)) {
+        if (node.type === 'callExpression' && COMPARING.has(node.id ?? '')) {
             if (node.id === 'case') {
                 // CASE(expr, value1, result1, value2, result2, ..., else): the values are at odd positions
-                for (let i = 1; i + 1 < args.length; i += 2) {
-                    const lit = textLiteral(args[i]);
-                    if (lit !== undefined) literals.push(lit);
+                const identifier = fieldOperand(args[0]);
+                for (let i = 1; identifier && i + 1 < args.length; i += 2) {
+                    const value = textLiteral(args[i]);
+                    if (value !== undefined) comparisons.push({ identifier, value });
                 }
-            } else if (node.id !== 'text') {
+            } else {
+                const identifier = args.map(fieldOperand).find((a) => a !== undefined);
                 for (const a of args) {
-                    const lit = textLiteral(a);
-                    if (lit !== undefined) literals.push(lit);
+                    const value = textLiteral(a);
+                    if (identifier && value !== undefined) comparisons.push({ identifier, value });
                 }
             }
         }
         args.forEach(walk);
     };
     walk(tree);
-    return { identifiers: [...identifiers], personaLiterals: literals };
+    return { identifiers: [...identifiers], comparisons };
 }

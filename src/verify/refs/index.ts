@@ -13,6 +13,7 @@ import {
 } from './check-metadata.js';
 import { checkFlows } from './check-flows.js';
 import { checkPersona } from './check-persona.js';
+import { checkValues } from './check-values.js';
 
 export function checkReferences(files: readonly MetadataFile[], standard: StandardCatalog): Problem[] {
     const ctx = buildContext(files, standard);
@@ -24,5 +25,6 @@ export function checkReferences(files: readonly MetadataFile[], standard: Standa
     checkCustomMetadataRecords(ctx);
     checkLayoutsAndRules(ctx);
     checkPersona(ctx);
+    checkValues(ctx);
     return ctx.problems;
 }
