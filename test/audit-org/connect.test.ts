@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectToOrg } from '../../src/audit/org/connect.js';
-import { OrgError } from '../../src/audit/org/org-error.js';
+import { OrgError } from '../../src/audit/errors.js';
 import { pullOrgSnapshot } from '../../src/audit/org/pull.js';
 import { mockOrg, TOKEN } from './fixtures.js';
 import { startMockServer, type MockServer } from './mock-server.js';

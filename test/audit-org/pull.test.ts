@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { connectToOrg } from '../../src/audit/org/connect.js';
-import { OrgError } from '../../src/audit/org/org-error.js';
+import { OrgError } from '../../src/audit/errors.js';
 import { MANIFEST_FILE, pullOrgSnapshot } from '../../src/audit/org/pull.js';
 import type { PullOptions, PullProgress } from '../../src/audit/org/types.js';
 import { LEAD_SOURCES, leadRecord, mockOrg, parseCsv, TOKEN, type OrgShape } from './fixtures.js';

@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { countCsvRecords, csvField, csvHeader, csvRow, parseHeaderLine, splitHeader } from '../../src/audit/org/csv.js';
 import { parseLimitInfo, redact } from '../../src/audit/org/http.js';
-import { OrgError } from '../../src/audit/org/org-error.js';
+import { OrgError } from '../../src/audit/errors.js';
 import {
     activePicklistValues,
     chooseVia,

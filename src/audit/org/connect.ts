@@ -5,7 +5,7 @@
  */
 import { Connection } from '@jsforce/jsforce-node';
 import { redact } from './http.js';
-import { OrgError } from './org-error.js';
+import { OrgError } from '../errors.js';
 
 export const DEFAULT_API_VERSION = '66.0';
 

@@ -11,7 +11,7 @@
 import type { Connection } from '@jsforce/jsforce-node';
 import { HttpApi } from '@jsforce/jsforce-node/lib/http-api.js';
 import type { HttpMethods, HttpResponse } from '@jsforce/jsforce-node/lib/types/common.js';
-import { OrgError } from './org-error.js';
+import { OrgError } from '../errors.js';
 
 export type ApiUsage = { used: number; limit: number };
 

@@ -6,4 +6,4 @@ export { pullOrgSnapshot, MANIFEST_FILE } from './pull.js';
 export { createProgressReporter, type ProgressReporter } from './progress.js';
 export { DEFAULT_OBJECTS } from './objects.js';
 export type { ApiUsage } from './http.js';
-export type { OrgObjectSpec, OrgRules, PullOptions, PullProgress, PullResult, PulledObject } from './types.js';
+export type { OrgObjectSpec, PullOptions, PullProgress, PullResult, PulledObject } from './types.js';

@@ -4,8 +4,9 @@
  * Every org response is validated with zod here, at the boundary.
  */
 import { z } from 'zod';
-import { OrgError } from './org-error.js';
-import type { OrgObjectSpec, OrgRules } from './types.js';
+import { OrgError } from '../errors.js';
+import { RULE_FIELDS, rulesOverrideSchema, type RulesConfig } from '../config.js';
+import type { OrgObjectSpec } from './types.js';
 
 export const describeSchema = z.object({
     name: z.string(),
@@ -107,45 +108,25 @@ export function convertedStatusesFrom(records: readonly Record<string, unknown>[
     return out;
 }
 
-/** `Attribution_Rules__mdt` field → rules key; list fields are `;`-separated. */
-export const RULE_FIELDS = {
-    Exempt_Lead_Sources__c: { key: 'exemptLeadSources', list: true },
-    Sales_Sourced_Lead_Sources__c: { key: 'salesSourcedLeadSources', list: true },
-    Stage_Order__c: { key: 'stageOrder', list: true },
-    Contact_Role_Required_Stage__c: { key: 'contactRoleRequiredStage', list: false },
-    Open_Lead_Statuses__c: { key: 'openLeadStatuses', list: true },
-    Converted_Lead_Statuses__c: { key: 'convertedLeadStatuses', list: true },
-    MQL_Lead_Statuses__c: { key: 'mqlLeadStatuses', list: true },
-    SQL_Lead_Statuses__c: { key: 'sqlLeadStatuses', list: true },
-    Aged_Lead_Days__c: { key: 'agedLeadDays', list: false }
-} as const satisfies Record<string, { key: keyof OrgRules; list: boolean }>;
-
-export function splitList(value: string): string[] {
-    return value
-        .split(';')
-        .map((s) => s.trim())
-        .filter(Boolean);
-}
-
-/** The org's `Attribution_Rules__mdt.Default` record as a partial rules override (blank fields are left out). */
-export function rulesFromRecord(record: Record<string, unknown>, what: string): Partial<OrgRules> {
-    const rules: Partial<OrgRules> = {};
-    for (const [field, { key, list }] of Object.entries(RULE_FIELDS)) {
+/**
+ * The org's `Attribution_Rules__mdt.Default` record as a partial rules override: blank fields are left out (the
+ * shipped defaults apply), lists are split on `;`, and the result is validated by the same schema as `--rules`.
+ */
+export function rulesFromRecord(record: Record<string, unknown>, what: string): Partial<RulesConfig> {
+    const raw: Record<string, unknown> = {};
+    for (const [key, field] of Object.entries(RULE_FIELDS)) {
         const value = record[field];
         if (value === null || value === undefined || value === '') continue;
-        if (key === 'agedLeadDays') {
-            const days = typeof value === 'number' ? value : Number(value);
-            if (!Number.isInteger(days) || days < 0) {
-                throw new OrgError(`${what}: ${field} must be a whole number of days, got ${JSON.stringify(value)}`);
-            }
-            rules.agedLeadDays = days;
-        } else if (typeof value !== 'string') {
-            throw new OrgError(`${what}: ${field} must be text, got ${JSON.stringify(value)}`);
-        } else if (list) {
-            (rules as Record<string, unknown>)[key] = splitList(value);
-        } else {
-            (rules as Record<string, unknown>)[key] = value.trim();
-        }
+        raw[key] = key === 'agedLeadDays' && typeof value === 'string' ? Number(value) : value;
     }
-    return rules;
+    const parsed = rulesOverrideSchema.safeParse(raw);
+    if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        const key = issue?.path[0];
+        const field = typeof key === 'string' && key in RULE_FIELDS ? RULE_FIELDS[key as keyof RulesConfig] : 'record';
+        throw new OrgError(
+            `${what}: ${field}: ${issue?.message ?? 'invalid value'} (got ${JSON.stringify(record[field])})`
+        );
+    }
+    return parsed.data as Partial<RulesConfig>;
 }

@@ -12,7 +12,8 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { Connection } from '@jsforce/jsforce-node';
 import { OrgHttp } from './http.js';
 import { DEFAULT_OBJECTS, RULES_RECORD, RULES_TYPE } from './objects.js';
-import { OrgError } from './org-error.js';
+import { RULE_FIELDS } from '../config.js';
+import { OrgError } from '../errors.js';
 import {
     activePicklistValues,
     chooseVia,
@@ -20,7 +21,6 @@ import {
     countSoql,
     describeSchema,
     parseResponse,
-    RULE_FIELDS,
     rulesFromRecord,
     selectFields,
     selectSoql,
@@ -63,7 +63,7 @@ async function readRules(http: OrgHttp): Promise<PullResult['rules']> {
     const desc = await describe(http, RULES_TYPE);
     if (!desc) return undefined;
     const have = new Set(desc.fields.map((f) => f.name));
-    const fields = Object.keys(RULE_FIELDS).filter((f) => have.has(f));
+    const fields = Object.values(RULE_FIELDS).filter((f) => have.has(f));
     if (fields.length === 0) return undefined;
     const what = `read ${RULES_TYPE}.${RULES_RECORD}`;
     const records = await restQueryAll(

@@ -7,7 +7,7 @@
 import type { FileHandle } from 'node:fs/promises';
 import { countCsvRecords, csvHeader, csvRow, parseHeaderLine, splitHeader } from './csv.js';
 import type { OrgHttp, RawResponse } from './http.js';
-import { OrgError } from './org-error.js';
+import { OrgError } from '../errors.js';
 import { jobInfoSchema, parseResponse, queryResultSchema, type JobInfo, type QueryResult } from './plan.js';
 
 export type PageCallback = (recordsSoFar: number) => void;

@@ -1,6 +1,7 @@
 /**
  * Types of the org source's public interface (`pullOrgSnapshot`), shared with the audit CLI.
  */
+import type { RulesConfig } from '../config.js';
 import type { ApiUsage } from './http.js';
 import type { Via } from './plan.js';
 
@@ -11,19 +12,6 @@ export type OrgObjectSpec = {
     optional: readonly string[];
     /** The whole object may be absent (not enabled, not readable): it is then left out of the snapshot. */
     optionalObject?: boolean;
-};
-
-/** The `Attribution_Rules__mdt` fields as the audit's rules config (lists as string arrays). */
-export type OrgRules = {
-    exemptLeadSources: string[];
-    salesSourcedLeadSources: string[];
-    stageOrder: string[];
-    contactRoleRequiredStage: string;
-    openLeadStatuses: string[];
-    convertedLeadStatuses: string[];
-    mqlLeadStatuses: string[];
-    sqlLeadStatuses: string[];
-    agedLeadDays: number;
 };
 
 export type PullProgress = {
@@ -65,7 +53,7 @@ export type PullResult = {
     objects: Record<string, PulledObject>;
     /** Objects the org does not have or the user cannot read (optional objects only). */
     skippedObjects: Record<string, string>;
-    rules?: Partial<OrgRules>;
+    rules?: Partial<RulesConfig>;
     governedLeadSources?: string[];
     convertedStatuses?: string[];
 };
