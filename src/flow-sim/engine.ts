@@ -34,7 +34,12 @@ export class DmlException extends FlowFault {
 }
 
 /** Optional validation-rule hook (e.g. the project's rule XML evaluated by the formula evaluator). */
-export type RecordValidator = (objectName: string, record: Fields, prior: Fields | null) => RecordError[];
+export type RecordValidator = (
+    objectName: string,
+    record: Fields,
+    prior: Fields | null,
+    hasPermission?: (name: string) => boolean
+) => RecordError[];
 
 export interface EngineOptions {
     readonly flows: readonly LoadedFlow[];
@@ -307,7 +312,12 @@ export class Database {
         this.runFlows('RecordBeforeSave', objectName, operation, records, priors, batchKey, errors);
         records.forEach((record, index) => {
             derive(objectName, record);
-            for (const error of this.options.validate?.(objectName, record, priors[index] ?? null) ?? []) {
+            for (const error of this.options.validate?.(
+                objectName,
+                record,
+                priors[index] ?? null,
+                this.host.hasPermission
+            ) ?? []) {
                 errors.push({ ...error, index });
             }
         });

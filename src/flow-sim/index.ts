@@ -17,3 +17,5 @@ export {
 export type { CustomMetadataRecord, LeadFieldMappings } from './load.js';
 export { LIMITS, LimitException } from './store.js';
 export type { Fields } from './store.js';
+export { loadValidationRules, parseValidationRuleXml, validatorFromRules } from './validation-rules.js';
+export type { ValidationRule } from './validation-rules.js';

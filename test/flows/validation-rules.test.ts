@@ -1,0 +1,68 @@
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { DmlException, loadValidationRules, validatorFromRules } from '../../src/flow-sim/index.js';
+import { toMergeFields } from '../../src/flow-sim/validation-rules.js';
+import { BYPASS, contact, CUSTOM_METADATA, newDb, opportunity, thrown } from './helpers.js';
+
+const FIXTURE_RULES = loadValidationRules('test/flows/fixtures/objects');
+
+describe('validation rules in the save order', () => {
+    it('loads rule XML with its object, name and active flag', () => {
+        expect(FIXTURE_RULES.map((r) => [r.object, r.name, r.active])).toEqual([
+            ['Opportunity', 'Campaign_Required_To_Advance', true],
+            ['Opportunity', 'Inactive_Rule', false]
+        ]);
+    });
+
+    it('rewrites bare fields into merge fields and refuses cross-object references', () => {
+        expect(toMergeFields('AND(ISCHANGED(StageName), "StageName" = TEXT(StageName), $Permission.X)', 'r')).toBe(
+            'AND(ISCHANGED({!$Record.StageName}), "StageName" = TEXT({!$Record.StageName}), {!$Permission.X})'
+        );
+        expect(() => toMergeFields('ISBLANK(Account.Name)', 'rule Opportunity.X')).toThrow(
+            'rule Opportunity.X: reference Account.Name is not implemented'
+        );
+    });
+
+    it('runs after before-save flows: the rule error lands on its field and the save is rolled back', () => {
+        const db = newDb({ validate: validatorFromRules(FIXTURE_RULES) });
+        const opp = opportunity(db, { LeadSource: 'Web' });
+        db.seed('OpportunityContactRole', [{ OpportunityId: opp, ContactId: contact(db) }]);
+        const error = thrown(() =>
+            db.update('Opportunity', [{ Id: opp, StageName: 'Proposal/Quote' }])
+        ) as DmlException;
+        expect(error).toBeInstanceOf(DmlException);
+        expect(error.rowErrors).toEqual([
+            { index: 0, field: 'CampaignId', message: 'Pick the Primary Campaign Source before changing the stage.' }
+        ]);
+        expect(db.get('Opportunity', opp).StageName).toBe('Qualification');
+    });
+
+    it('reports both the flow error and the rule error on the same save', () => {
+        const db = newDb({ validate: validatorFromRules(FIXTURE_RULES) });
+        const opp = opportunity(db, { LeadSource: 'Web' });
+        const error = thrown(() => db.update('Opportunity', [{ Id: opp, StageName: 'Negotiation' }])) as DmlException;
+        expect(error.rowErrors.map((e) => e.field)).toEqual(['StageName', 'CampaignId']);
+    });
+
+    it('honours exempt values, inserts (ISNEW) and the bypass permission', () => {
+        const db = newDb({ validate: validatorFromRules(FIXTURE_RULES) });
+        const outbound = opportunity(db, { LeadSource: 'Outbound' });
+        db.update('Opportunity', [{ Id: outbound, StageName: 'Closed Lost' }]);
+        db.insert('Opportunity', [{ Name: 'New', StageName: 'Qualification', CloseDate: '2026-12-31' }]);
+        db.setPermissions([BYPASS]);
+        const web = opportunity(db, { LeadSource: 'Web' });
+        db.update('Opportunity', [{ Id: web, StageName: 'Closed Lost' }]);
+        expect([db.get('Opportunity', outbound).StageName, db.get('Opportunity', web).StageName]).toEqual([
+            'Closed Lost',
+            'Closed Lost'
+        ]);
+    });
+
+    const shipped = existsSync('force-app') ? loadValidationRules('force-app') : [];
+    it.skipIf(shipped.length === 0)('every shipped validation rule compiles and evaluates on a blank record', () => {
+        const validate = validatorFromRules(shipped, CUSTOM_METADATA);
+        for (const rule of shipped) {
+            expect(() => validate(rule.object, {}, null, () => false)).not.toThrow();
+        }
+    });
+});
