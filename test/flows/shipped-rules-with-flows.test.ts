@@ -54,7 +54,13 @@ describe('shipped validation rules with the guardrail flows', () => {
                     FirstRespondedDate: '2026-10-01',
                     CreatedDate: '2026-09-01T00:00:00.000Z'
                 },
-                { CampaignId: mailing, LeadId, HasResponded: false, CreatedDate: '2026-11-01T00:00:00.000Z' }
+                {
+                    CampaignId: mailing,
+                    LeadId,
+                    HasResponded: false,
+                    FirstRespondedDate: null,
+                    CreatedDate: '2026-11-01T00:00:00.000Z'
+                }
             ])
         );
         const results = convertLeads(
