@@ -134,8 +134,9 @@ describe('pullOrgSnapshot against the mock org', () => {
         const result = await pullOrgSnapshot(conn, { outDir: join(work, 'snap'), ...fast });
         const leadRequests =
             server.count(/\/sobjects\/Lead\/describe/) +
-            server.count(/FROM\+Lead|FROM%20Lead/) +
+            server.count(/FROM%20Lead$/) +
             server.requests.filter((r) => r.path.includes('/jobs/query')).length;
+        expect(result.objects.Lead?.requests).toBe(leadRequests);
         expect(result.objects.Lead).toMatchObject({ records: 200_000, via: 'bulk2' });
         // describe + count + create + polls + result pages
         expect(leadRequests).toBeLessThanOrEqual(200_000 / 10_000 + 4);

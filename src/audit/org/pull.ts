@@ -111,6 +111,7 @@ export async function pullOrgSnapshot(conn: Connection, options: PullOptions): P
     try {
         for (const spec of specs) {
             const object = spec.name;
+            const requestsBefore = http.requestsUsed;
             progress({ object, phase: 'plan', records: 0, requestsUsed: http.requestsUsed });
             const desc = await describe(http, object);
             if (!desc) {
@@ -169,7 +170,8 @@ export async function pullOrgSnapshot(conn: Connection, options: PullOptions): P
                 records,
                 via,
                 fields: selection.fields,
-                missingFields: selection.missingOptional
+                missingFields: selection.missingOptional,
+                requests: http.requestsUsed - requestsBefore
             };
             progress({ object, phase: 'done', via, records, total, requestsUsed: http.requestsUsed });
         }

@@ -44,7 +44,15 @@ export type PullOptions = {
     retry?: { attempts?: number; baseDelayMs?: number };
 };
 
-export type PulledObject = { records: number; via: Via; fields: string[]; missingFields: string[] };
+export type PulledObject = {
+    records: number;
+    via: Via;
+    fields: string[];
+    /** Wanted fields the org does not have (or the user cannot read); checks needing them are skipped. */
+    missingFields: string[];
+    /** API requests spent on this object (describe, count, query pages or job create/polls/result pages). */
+    requests: number;
+};
 
 export type PullResult = {
     dir: string;
