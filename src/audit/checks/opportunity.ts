@@ -1,0 +1,56 @@
+/**
+ * Opportunity checks: a missing Primary Campaign Source (`CampaignId`) on a Lead Source that is not exempt, and an
+ * Opportunity without any Contact Role.
+ */
+import { inList } from '../sql.js';
+import { missingInput, queryIds, queryNumber, result, skipped, type CheckDefinition } from './types.js';
+
+const PCS = { id: 'opportunity-missing-primary-campaign', title: 'Opportunity without Primary Campaign Source' };
+const OCR = { id: 'opportunity-missing-contact-role', title: 'Opportunity without Contact Role' };
+
+export const missingPrimaryCampaign: CheckDefinition = {
+    ...PCS,
+    async run(ctx) {
+        const reason = missingInput(ctx, { Opportunity: ['CampaignId', 'LeadSource'] });
+        if (reason) return skipped(PCS.id, PCS.title, reason);
+        const exempt = ctx.rules.exemptLeadSources;
+        const ids = await queryIds(
+            ctx.conn,
+            `SELECT Id FROM opportunity WHERE CampaignId IS NULL AND (LeadSource IS NULL OR NOT ${inList('LeadSource', exempt)})`
+        );
+        const population = await queryNumber(ctx.conn, `SELECT count(*) FROM opportunity`);
+        const exemptCount = await queryNumber(
+            ctx.conn,
+            `SELECT count(*) FROM opportunity WHERE CampaignId IS NULL AND ${inList('LeadSource', exempt)}`
+        );
+        return result(PCS.id, PCS.title, ids, population, {
+            exemptLeadSources: exempt,
+            exemptWithoutCampaign: exemptCount
+        });
+    }
+};
+
+export const missingContactRole: CheckDefinition = {
+    ...OCR,
+    async run(ctx) {
+        const reason = missingInput(ctx, { Opportunity: [], OpportunityContactRole: ['OpportunityId'] });
+        if (reason) return skipped(OCR.id, OCR.title, reason);
+        const ids = await queryIds(
+            ctx.conn,
+            `SELECT o.Id FROM opportunity o WHERE NOT EXISTS (SELECT 1 FROM opportunitycontactrole r WHERE r.OpportunityId = o.Id_k)`
+        );
+        const population = await queryNumber(ctx.conn, `SELECT count(*) FROM opportunity`);
+        const details: Record<string, unknown> = { requiredFromStage: ctx.rules.contactRoleRequiredStage };
+        const order = ctx.rules.stageOrder;
+        const from = order.indexOf(ctx.rules.contactRoleRequiredStage);
+        const opp = ctx.loaded.objects.Opportunity;
+        if (from >= 0 && opp?.fields.has('StageName') && ids.length > 0) {
+            const gated = order.slice(from);
+            details.atOrAfterRequiredStage = await queryNumber(
+                ctx.conn,
+                `SELECT count(*) FROM opportunity o WHERE ${inList('o.StageName', gated)} AND NOT EXISTS (SELECT 1 FROM opportunitycontactrole r WHERE r.OpportunityId = o.Id_k)`
+            );
+        }
+        return result(OCR.id, OCR.title, ids, population, details);
+    }
+};

@@ -1,0 +1,170 @@
+/**
+ * The audit engine: loads a snapshot directory into an in-memory DuckDB (columnar, spills to disk past its memory
+ * limit), runs every check and the funnel, and returns the report. Both sources (an export snapshot and an org pull,
+ * which writes the same `<Object>.csv` format) go through here.
+ */
+import os from 'node:os';
+import path from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { CHECKS, type CheckContext, type CheckResult } from './checks/index.js';
+import { STOCK_CONVERTED_STATUSES, STOCK_OPEN_STATUSES, loadGovernedLeadSources, type RulesConfig } from './config.js';
+import { computeFunnel, type Funnel } from './funnel.js';
+import { loadSnapshot, type LoadResult } from './load.js';
+import { MACROS } from './sql.js';
+
+export type AuditOptions = {
+    snapshotDir: string;
+    rules: RulesConfig;
+    asOf: Date;
+    governedLeadSources?: string[];
+    /** Extra converted statuses (e.g. the org's LeadStatus rows with IsConverted). */
+    convertedStatuses?: string[];
+    /** DuckDB memory limit (default 1GB) and threads (default 2). */
+    memoryLimit?: string;
+    threads?: number;
+};
+
+export type Health = {
+    score: number | null;
+    definition: string;
+    checksRun: number;
+    checksSkipped: number;
+    checksFailed: number;
+};
+
+export type SourceInfo = {
+    kind: 'snapshot' | 'org';
+    dir: string;
+    objects: Record<string, { file: string; rows: number; missingFields: string[] }>;
+    absentObjects: string[];
+    org?: Record<string, unknown>;
+};
+
+export type AuditReport = {
+    generatedAt: string;
+    asOf: string;
+    source: SourceInfo;
+    rules: RulesConfig;
+    governedLeadSources: string[];
+    convertedStatuses: string[];
+    openStatuses: string[];
+    checks: CheckResult[];
+    funnel: Funnel;
+    health: Health;
+    warnings: string[];
+};
+
+export const HEALTH_DEFINITION = '100 × mean over checks that ran (not skipped) of (1 − share of offending records)';
+
+/** Health score: 100 × mean of (1 − share) over non-skipped checks, one decimal; null when no check ran. */
+export function healthOf(checks: readonly CheckResult[]): Health {
+    const ran = checks.filter((c) => c.status !== 'skipped');
+    const score =
+        ran.length > 0 ? Math.round((1000 * ran.reduce((sum, c) => sum + (1 - c.share), 0)) / ran.length) / 10 : null;
+    return {
+        score,
+        definition: HEALTH_DEFINITION,
+        checksRun: ran.length,
+        checksSkipped: checks.length - ran.length,
+        checksFailed: ran.filter((c) => c.status === 'fail').length
+    };
+}
+
+function unique(values: Iterable<string>): string[] {
+    const seen = new Map<string, string>();
+    for (const v of values) {
+        const t = v.trim();
+        if (t && !seen.has(t.toLowerCase())) seen.set(t.toLowerCase(), t);
+    }
+    return [...seen.values()];
+}
+
+async function snapshotConvertedStatuses(ctx: { conn: CheckContext['conn']; loaded: LoadResult }): Promise<string[]> {
+    const ls = ctx.loaded.objects.LeadStatus;
+    if (!ls) return [];
+    const cols = ['MasterLabel', 'ApiName'].filter((f) => ls.fields.has(f));
+    if (cols.length === 0) return [];
+    const reader = await ctx.conn.runAndReadAll(`SELECT ${cols.join(', ')} FROM leadstatus WHERE IsConverted`);
+    return reader
+        .getRowObjectsJS()
+        .flatMap((r) => cols.map((c) => r[c]))
+        .filter((v): v is string => typeof v === 'string');
+}
+
+/** Formats a date as YYYY-MM-DD (UTC). */
+export function isoDate(d: Date): string {
+    return d.toISOString().slice(0, 10);
+}
+
+export async function runAudit(options: AuditOptions): Promise<AuditReport> {
+    const instance = await DuckDBInstance.create(':memory:', {
+        threads: String(options.threads ?? 2),
+        memory_limit: options.memoryLimit ?? '1GB',
+        temp_directory: path.join(os.tmpdir(), 'attribution-audit-duckdb'),
+        preserve_insertion_order: 'false'
+    });
+    const conn = await instance.connect();
+    try {
+        await conn.run(`SET TimeZone = 'UTC'`);
+        for (const macro of MACROS) await conn.run(macro);
+        const loaded = await loadSnapshot(conn, options.snapshotDir);
+        const governedLeadSources = options.governedLeadSources ?? (await loadGovernedLeadSources());
+        const convertedStatuses = unique([
+            ...options.rules.convertedLeadStatuses,
+            ...STOCK_CONVERTED_STATUSES,
+            ...(options.convertedStatuses ?? []),
+            ...(await snapshotConvertedStatuses({ conn, loaded }))
+        ]);
+        const openStatuses = unique([...options.rules.openLeadStatuses, ...STOCK_OPEN_STATUSES]);
+        const ctx: CheckContext = {
+            conn,
+            loaded,
+            rules: options.rules,
+            asOf: options.asOf,
+            governedLeadSources,
+            convertedStatuses,
+            openStatuses
+        };
+        const checks: CheckResult[] = [];
+        for (const check of CHECKS) checks.push(await check.run(ctx));
+        const funnel = await computeFunnel(conn, loaded, options.rules);
+        const objects: SourceInfo['objects'] = {};
+        for (const [name, o] of Object.entries(loaded.objects)) {
+            if (o) objects[name] = { file: path.basename(o.file), rows: o.rows, missingFields: o.missing };
+        }
+        return {
+            generatedAt: new Date().toISOString(),
+            asOf: isoDate(options.asOf),
+            source: {
+                kind: 'snapshot',
+                dir: options.snapshotDir,
+                objects,
+                absentObjects: Object.keys(objects).length > 0 ? absent(loaded) : []
+            },
+            rules: options.rules,
+            governedLeadSources,
+            convertedStatuses,
+            openStatuses,
+            checks,
+            funnel,
+            health: healthOf(checks),
+            warnings: loaded.warnings
+        };
+    } finally {
+        conn.closeSync();
+        instance.closeSync();
+    }
+}
+
+function absent(loaded: LoadResult): string[] {
+    const expected = [
+        'Lead',
+        'Contact',
+        'Account',
+        'Opportunity',
+        'OpportunityContactRole',
+        'Campaign',
+        'CampaignMember'
+    ];
+    return expected.filter((o) => !(o in loaded.objects));
+}

@@ -1,0 +1,205 @@
+/**
+ * Loads a snapshot directory into DuckDB: one normalised table per `<Object>.csv` (lower-case object name), every
+ * schema field present as a column (NULL when the CSV lacks it), Ids as they appear in `Id` and 15-character join
+ * keys in `<Field>` for lookups and `Id_k` for the record's own Id.
+ *
+ * Parsing is strict: a row with the wrong number of columns, an unterminated quote or a truncated last line is an
+ * `InputError` naming the file and line, and no report is produced.
+ */
+import { open, readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { InputError } from './errors.js';
+import { SCHEMA, SNAPSHOT_OBJECTS, fieldsOf, type SnapshotObject } from './schema.js';
+import { ident, isParsedKind, lit, normalise, sqlType } from './sql.js';
+
+export type LoadedObject = {
+    file: string;
+    rows: number;
+    /** Schema fields the CSV has. */
+    fields: Set<string>;
+    /** Schema fields the CSV lacks. */
+    missing: string[];
+};
+
+export type LoadResult = {
+    objects: Partial<Record<SnapshotObject, LoadedObject>>;
+    warnings: string[];
+};
+
+const HEADER_CHUNK = 64 * 1024;
+
+/** Splits one CSV header line into names (quoted names, doubled quotes). */
+export function parseHeaderLine(line: string): string[] {
+    const out: string[] = [];
+    let cur = '';
+    let quoted = false;
+    for (let i = 0; i < line.length; i++) {
+        const ch = line[i];
+        if (quoted) {
+            if (ch === '"' && line[i + 1] === '"') {
+                cur += '"';
+                i++;
+            } else if (ch === '"') quoted = false;
+            else cur += ch;
+        } else if (ch === '"') quoted = true;
+        else if (ch === ',') {
+            out.push(cur.trim());
+            cur = '';
+        } else cur += ch;
+    }
+    out.push(cur.trim());
+    return out;
+}
+
+/** Reads the header row of a CSV (UTF-8 BOM stripped). */
+export async function readHeader(file: string): Promise<string[]> {
+    const handle = await open(file, 'r');
+    try {
+        let text = '';
+        let position = 0;
+        for (;;) {
+            const buf = Buffer.alloc(HEADER_CHUNK);
+            const { bytesRead } = await handle.read(buf, 0, HEADER_CHUNK, position);
+            position += bytesRead;
+            text += buf.subarray(0, bytesRead).toString('utf8');
+            const nl = text.search(/\r?\n/);
+            if (nl >= 0) {
+                text = text.slice(0, nl);
+                break;
+            }
+            if (bytesRead < HEADER_CHUNK) break;
+        }
+        text = text.replace(/^\uFEFF/, '');
+        if (text.trim() === '')
+            throw new InputError(`${file}: line 1: empty file, expected a header row of API field names`);
+        return parseHeaderLine(text);
+    } finally {
+        await handle.close();
+    }
+}
+
+/** Maps schema fields to header column positions: exact name first, then case-insensitive. */
+export function mapColumns(object: SnapshotObject, header: string[]): Map<string, number> {
+    const map = new Map<string, number>();
+    const lower = header.map((h) => h.toLowerCase());
+    for (const field of fieldsOf(object)) {
+        let idx = header.indexOf(field);
+        if (idx < 0) idx = lower.indexOf(field.toLowerCase());
+        if (idx >= 0) map.set(field, idx);
+    }
+    return map;
+}
+
+/** Turns DuckDB's CSV error into an input error naming the file and line. */
+export function csvError(file: string, err: unknown): InputError {
+    const message = err instanceof Error ? err.message : String(err);
+    const line = /CSV Error on Line:\s*(\d+)/.exec(message)?.[1];
+    const expected = /Expected Number of Columns:\s*(\d+)\s*Found:\s*(\d+)/.exec(message);
+    let what = message.split('\n')[0] ?? message;
+    if (expected) what = `expected ${expected[1]} columns, found ${expected[2]} (malformed or truncated row)`;
+    else if (/unterminated quote/i.test(message)) what = 'unterminated quoted value (truncated file?)';
+    else if (/invalid unicode|utf-?8/i.test(message)) what = 'not valid UTF-8 (re-save the export as UTF-8)';
+    return new InputError(`${file}${line ? `: line ${line}` : ''}: ${what}`, { cause: err });
+}
+
+/** Finds `<Object>.csv` files in the snapshot directory (file names matched case-insensitively). */
+export async function findObjectFiles(dir: string): Promise<Partial<Record<SnapshotObject, string>>> {
+    let entries: string[];
+    try {
+        if (!(await stat(dir)).isDirectory()) throw new InputError(`--snapshot ${dir}: not a directory`);
+        entries = await readdir(dir);
+    } catch (err) {
+        if (err instanceof InputError) throw err;
+        throw new InputError(`--snapshot ${dir}: cannot read the directory (${(err as NodeJS.ErrnoException).code})`);
+    }
+    const found: Partial<Record<SnapshotObject, string>> = {};
+    for (const object of SNAPSHOT_OBJECTS) {
+        const name =
+            entries.find((e) => e === `${object}.csv`) ??
+            entries.find((e) => e.toLowerCase() === `${object.toLowerCase()}.csv`);
+        if (name) found[object] = path.join(dir, name);
+    }
+    return found;
+}
+
+/** Loads one object's CSV into table `<object lower-case>`; returns what it found. */
+export async function loadObject(
+    conn: DuckDBConnection,
+    object: SnapshotObject,
+    file: string
+): Promise<{ loaded: LoadedObject; warnings: string[] }> {
+    const spec = SCHEMA[object];
+    const header = await readHeader(file);
+    const columns = mapColumns(object, header);
+    const missingRequired = spec.required.filter((f) => !columns.has(f));
+    if (missingRequired.length > 0) {
+        throw new InputError(
+            `${file}: line 1: missing required column${missingRequired.length > 1 ? 's' : ''} ${missingRequired.join(', ')} (header: ${header.slice(0, 12).join(',')}${header.length > 12 ? ',…' : ''})`
+        );
+    }
+    const colSpec = `{${header.map((_, i) => `'c${i}': 'VARCHAR'`).join(', ')}}`;
+    const selects: string[] = [];
+    const badCols: string[] = [];
+    for (const field of fieldsOf(object)) {
+        const kind = spec.kinds[field] ?? 'text';
+        const idx = columns.get(field);
+        if (idx === undefined) {
+            selects.push(`NULL::${sqlType(kind)} AS ${ident(field)}`);
+            continue;
+        }
+        const raw = `c${idx}`;
+        const expr = normalise(kind, raw);
+        selects.push(`${expr} AS ${ident(field)}`);
+        if (kind === 'id') selects.push(`left(sf_blank(${raw}), 15) AS ${ident(`${field}_k`)}`);
+        if (isParsedKind(kind)) {
+            const bad = `_bad_${field}`;
+            selects.push(`CASE WHEN sf_blank(${raw}) IS NOT NULL AND ${expr} IS NULL THEN ${raw} END AS ${ident(bad)}`);
+            badCols.push(field);
+        }
+    }
+    const table = object.toLowerCase();
+    const source = `read_csv(${lit(file)}, header=false, skip=1, columns=${colSpec}, auto_detect=false, strict_mode=true, delim=',', quote='"', escape='"', null_padding=false, ignore_errors=false)`;
+    try {
+        await conn.run(`CREATE OR REPLACE TABLE ${ident(table)} AS SELECT ${selects.join(', ')} FROM ${source}`);
+    } catch (err) {
+        throw csvError(file, err);
+    }
+    const stats = await conn.runAndReadAll(
+        `SELECT count(*)::BIGINT AS n${badCols.map((f, i) => `, count(${ident(`_bad_${f}`)})::BIGINT AS b${i}, any_value(${ident(`_bad_${f}`)}) AS e${i}`).join('')} FROM ${ident(table)}`
+    );
+    const row = stats.getRowObjectsJS()[0] ?? {};
+    const warnings: string[] = [];
+    badCols.forEach((field, i) => {
+        const count = Number(row[`b${i}`] ?? 0);
+        if (count > 0) {
+            warnings.push(
+                `${file}: ${field}: ${count} value${count > 1 ? 's' : ''} not recognised as ${spec.kinds[field]} (e.g. "${String(row[`e${i}`])}"); treated as blank`
+            );
+        }
+    });
+    const fields = new Set(columns.keys());
+    return {
+        loaded: { file, rows: Number(row.n ?? 0), fields, missing: fieldsOf(object).filter((f) => !fields.has(f)) },
+        warnings
+    };
+}
+
+/** Loads every `<Object>.csv` the snapshot has. A directory with neither Lead.csv nor Opportunity.csv is rejected. */
+export async function loadSnapshot(conn: DuckDBConnection, dir: string): Promise<LoadResult> {
+    const files = await findObjectFiles(dir);
+    if (!files.Lead && !files.Opportunity) {
+        throw new InputError(
+            `--snapshot ${dir}: no Lead.csv or Opportunity.csv; a snapshot is one <Object>.csv per object (${SNAPSHOT_OBJECTS.join(', ')})`
+        );
+    }
+    const result: LoadResult = { objects: {}, warnings: [] };
+    for (const object of SNAPSHOT_OBJECTS) {
+        const file = files[object];
+        if (!file) continue;
+        const { loaded, warnings } = await loadObject(conn, object, file);
+        result.objects[object] = loaded;
+        result.warnings.push(...warnings);
+    }
+    return result;
+}

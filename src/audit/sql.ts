@@ -1,0 +1,86 @@
+/**
+ * DuckDB macros that normalise what real Salesforce exports contain: booleans as true/false, TRUE/FALSE, 1/0 or
+ * empty; datetimes as ISO 8601 with `+0000`, `Z` or `.000`, plain dates, Data Export `YYYY-MM-DD HH:MM:SS`, and the
+ * US `M/D/YYYY [h:mm AM]` / `MM/DD/YY` of spreadsheet-edited exports; Ids joined on their case-sensitive first 15
+ * characters; Data Export's `000000000000000AAA` null lookups; trimmed blanks.
+ */
+import type { FieldKind } from './schema.js';
+
+export const MACROS: readonly string[] = [
+    `CREATE OR REPLACE MACRO sf_blank(x) AS NULLIF(trim(x), '')`,
+    `CREATE OR REPLACE MACRO sf_bool(x) AS CASE
+        WHEN sf_blank(x) IS NULL THEN false
+        WHEN lower(trim(x)) IN ('true', '1', 'yes', 'y', 't') THEN true
+        WHEN lower(trim(x)) IN ('false', '0', 'no', 'n', 'f') THEN false
+        ELSE NULL END`,
+    `CREATE OR REPLACE MACRO sf_ref(x) AS CASE
+        WHEN sf_blank(x) IS NULL OR regexp_matches(trim(x), '^0{15}') THEN NULL
+        ELSE left(trim(x), 15) END`,
+    `CREATE OR REPLACE MACRO sf_ts(x) AS CASE
+        WHEN sf_blank(x) IS NULL THEN NULL
+        WHEN regexp_matches(trim(x), '^\\d{1,2}/\\d{1,2}/\\d{4}') THEN
+            try_strptime(trim(x), ['%m/%d/%Y %I:%M %p', '%m/%d/%Y %I:%M:%S %p', '%m/%d/%Y %H:%M', '%m/%d/%Y %H:%M:%S', '%m/%d/%Y'])
+        WHEN regexp_matches(trim(x), '^\\d{1,2}/\\d{1,2}/\\d{2}(\\D|$)') THEN
+            try_strptime(trim(x), ['%m/%d/%y %I:%M %p', '%m/%d/%y %I:%M:%S %p', '%m/%d/%y %H:%M', '%m/%d/%y %H:%M:%S', '%m/%d/%y'])
+        ELSE try_cast(regexp_replace(regexp_replace(trim(x), '([+-]\\d\\d)(\\d\\d)$', '\\1:\\2'), '[Zz]$', '+00:00')
+            AS TIMESTAMPTZ)::TIMESTAMP END`,
+    `CREATE OR REPLACE MACRO sf_num(x) AS try_cast(regexp_replace(trim(x), '[,$€£\\s]', '', 'g') AS DOUBLE)`
+];
+
+/** The SQL type a normalised field of this kind has. */
+export function sqlType(kind: FieldKind): string {
+    switch (kind) {
+        case 'bool':
+            return 'BOOLEAN';
+        case 'datetime':
+            return 'TIMESTAMP';
+        case 'date':
+            return 'DATE';
+        case 'number':
+            return 'DOUBLE';
+        default:
+            return 'VARCHAR';
+    }
+}
+
+/** Quotes an SQL identifier. */
+export function ident(name: string): string {
+    return `"${name.replaceAll('"', '""')}"`;
+}
+
+/** Quotes an SQL string literal. */
+export function lit(value: string): string {
+    return `'${value.replaceAll("'", "''")}'`;
+}
+
+/** A list literal of strings, compared trimmed and lower-cased (`lower(trim(x)) IN (...)`). */
+export function inList(expr: string, values: readonly string[]): string {
+    if (values.length === 0) return 'false';
+    return `lower(trim(${expr})) IN (${values.map((v) => lit(v.trim().toLowerCase())).join(', ')})`;
+}
+
+/** The normalising expression for a raw VARCHAR column; `null` when the kind keeps the trimmed text. */
+export function normalise(kind: FieldKind, raw: string): string {
+    switch (kind) {
+        case 'id':
+        case 'text':
+            return `sf_blank(${raw})`;
+        case 'rawtext':
+            return `CASE WHEN sf_blank(${raw}) IS NULL THEN NULL ELSE ${raw} END`;
+        case 'ref':
+            return `sf_ref(${raw})`;
+        case 'bool':
+            return `sf_bool(${raw})`;
+        case 'datetime':
+            return `sf_ts(${raw})`;
+        case 'date':
+            return `CAST(sf_ts(${raw}) AS DATE)`;
+        case 'number':
+            return `sf_num(${raw})`;
+    }
+}
+
+/** True for kinds whose raw text can fail to parse (reported as warnings, never silently as blanks). */
+export function isParsedKind(kind: FieldKind): boolean {
+    return kind === 'bool' || kind === 'datetime' || kind === 'date' || kind === 'number';
+}
