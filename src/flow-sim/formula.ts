@@ -1,27 +1,14 @@
 /**
- * Flow formula adapter over `formulon` (src/formula/evaluate.ts did not exist when this was written; this adapter
- * binds ISCHANGED/PRIORVALUE/ISNEW itself and resolves flow merge fields `{!...}`).
+ * Flow formula adapter over the project's formula evaluator (src/formula/evaluate.ts, formulon underneath).
  *
- * Only the functions in SUPPORTED_FUNCTIONS are accepted; any other function fails loudly before evaluation.
+ * Flow formulas name resources as merge fields (`{!$Record.StageName}`, `{!Get_Rules.Stage_Order__c}`); each one is
+ * bound to a synthetic field of the record handed to the evaluator, its `$Record__Prior` value to the prior record,
+ * so ISCHANGED/PRIORVALUE/ISNEW work as in record-triggered flow formulas. Only the functions in SUPPORTED_FUNCTIONS
+ * are accepted (the ones this project's flows use and the tests exercise); any other fails before evaluation.
  */
-import { createRequire } from 'node:module';
+import { evaluateTyped } from '../formula/evaluate.js';
+import type { FormulaDataType, TypedValue } from '../formula/evaluate.js';
 import type { FieldType, Value } from './catalog.js';
-
-interface FormulonLiteral {
-    type: 'literal';
-    dataType: string;
-    value: unknown;
-    options?: Record<string, unknown>;
-}
-interface FormulonError {
-    type: 'error';
-    errorType?: string;
-    message?: string;
-}
-interface FormulonApi {
-    parse(formula: string, variables: Record<string, FormulonLiteral>): FormulonLiteral | FormulonError;
-}
-const formulon = createRequire(import.meta.url)('formulon') as FormulonApi;
 
 export const SUPPORTED_FUNCTIONS = new Set([
     'AND',
@@ -62,59 +49,34 @@ export function functionsUsed(expression: string): string[] {
     return [...code.matchAll(/([A-Za-z_][A-Za-z0-9_]*)\s*\(/g)].map((m) => (m[1] ?? '').toUpperCase());
 }
 
-function toLiteral(typed: Typed): FormulonLiteral {
-    const { value, type } = typed;
-    switch (type) {
-        case 'boolean':
-            return { type: 'literal', dataType: 'checkbox', value: value === true };
-        case 'number':
-            return { type: 'literal', dataType: 'number', value, options: { length: 16, scale: 2 } };
-        case 'date':
-        case 'datetime':
-            return {
-                type: 'literal',
-                dataType: type,
-                value: value === null ? null : new Date(type === 'date' ? `${String(value)}T00:00:00Z` : String(value))
-            };
-        case 'picklist':
-            // formulon's TEXT(null picklist) is "NULL"; Salesforce gives "" — bind blank picklists as ""
-            return {
-                type: 'literal',
-                dataType: 'picklist',
-                value: value ?? '',
-                options: { values: value === null ? [] : [value] }
-            };
-        default:
-            return { type: 'literal', dataType: 'text', value, options: { length: 255 } };
-    }
+const TYPES: Readonly<Record<FieldType, FormulaDataType>> = {
+    id: 'id',
+    reference: 'reference',
+    text: 'text',
+    picklist: 'picklist',
+    boolean: 'checkbox',
+    date: 'date',
+    datetime: 'datetime',
+    number: 'number'
+};
+
+function typed(value: Typed): TypedValue {
+    return { type: TYPES[value.type], value: value.value };
 }
 
-function fromLiteral(result: FormulonLiteral, resultType: FormulaResultType, where: string): Value {
-    const { value } = result;
+function convert(dataType: string, value: Value, resultType: FormulaResultType, where: string): Value {
+    const fail = (): never => {
+        throw new Error(`${where}: formula returns ${dataType}, declared ${resultType}`);
+    };
     switch (resultType) {
         case 'Boolean':
-            if (result.dataType !== 'checkbox') {
-                throw new Error(`${where}: formula returns ${result.dataType}, declared Boolean`);
-            }
-            return value === true;
+            return dataType === 'checkbox' && typeof value === 'boolean' ? value : fail();
         case 'Number':
-            if (value !== null && typeof value !== 'number') {
-                throw new Error(`${where}: formula returns ${result.dataType}, declared Number`);
-            }
-            return value;
+            return value === null || typeof value === 'number' ? value : fail();
         case 'Date':
-            if (value === null) {
-                return null;
-            }
-            if (!(value instanceof Date) || result.dataType !== 'date') {
-                throw new Error(`${where}: formula returns ${result.dataType}, declared Date`);
-            }
-            return value.toISOString().slice(0, 10);
+            return value === null || (dataType === 'date' && typeof value === 'string') ? value : fail();
         case 'String':
-            if (value !== null && typeof value !== 'string') {
-                throw new Error(`${where}: formula returns ${result.dataType}, declared String`);
-            }
-            return value === '' ? null : value;
+            return value === null || typeof value === 'string' ? (value === '' ? null : value) : fail();
     }
 }
 
@@ -129,46 +91,28 @@ export function evaluateFormula(
     if (unsupported.length > 0) {
         throw new Error(`${where}: formula function(s) not implemented by flow-sim: ${unsupported.join(', ')}`);
     }
-    const variables: Record<string, FormulonLiteral> = {};
+    const record: Record<string, TypedValue> = {};
+    const prior: Record<string, TypedValue> = {};
     const names = new Map<string, string>();
-    let counter = 0;
-    const bind = (key: string, typed: Typed): string => {
-        let name = names.get(key);
+    const code = expression.replace(/\{!([^}]+)\}/g, (_all, ref: string) => {
+        const reference = ref.trim();
+        let name = names.get(reference);
         if (!name) {
-            name = `mf${counter++}__`;
-            names.set(key, name);
-            variables[name] = toLiteral(typed);
+            name = `mf${names.size}__`;
+            names.set(reference, name);
+            const current = context.resolve(reference);
+            record[name] = typed(current);
+            if (reference.startsWith('$Record.') && !context.isNew()) {
+                prior[name] = typed(context.prior(reference) ?? { value: null, type: current.type });
+            }
         }
         return name;
-    };
-    let code = expression.replace(/ISNEW\s*\(\s*\)/gi, () =>
-        bind('ISNEW()', { value: context.isNew(), type: 'boolean' })
-    );
-    code = code.replace(/(ISCHANGED|PRIORVALUE)\s*\(\s*\{!([^}]+)\}\s*\)/gi, (_all, fn: string, ref: string) => {
-        const reference = ref.trim();
-        if (!reference.startsWith('$Record.')) {
-            throw new Error(`${where}: ${fn.toUpperCase()} only works on $Record fields, got ${reference}`);
-        }
-        const current = context.resolve(reference);
-        const prior = context.prior(reference);
-        if (fn.toUpperCase() === 'PRIORVALUE') {
-            return bind(`PRIOR:${reference}`, prior ?? { value: null, type: current.type });
-        }
-        const changed = prior !== null && prior.value !== current.value;
-        return bind(`CHANGED:${reference}`, { value: changed, type: 'boolean' });
     });
-    if (/ISCHANGED|PRIORVALUE/i.test(code.replace(STRING_LITERAL, '""'))) {
-        throw new Error(`${where}: ISCHANGED/PRIORVALUE need a single {!$Record.Field} argument`);
-    }
-    code = code.replace(/\{!([^}]+)\}/g, (_all, ref: string) => bind(ref.trim(), context.resolve(ref.trim())));
-    let result: FormulonLiteral | FormulonError;
+    let result: { dataType: string; value: Value };
     try {
-        result = formulon.parse(code, variables);
+        result = evaluateTyped(code, { record, prior: context.isNew() ? null : prior, isNew: context.isNew() });
     } catch (error) {
-        throw new Error(`${where}: formula failed: ${(error as Error).message} in ${expression}`);
+        throw new Error(`${where}: ${(error as Error).message} in ${expression}`);
     }
-    if (result.type === 'error') {
-        throw new Error(`${where}: formula error ${result.errorType ?? ''} ${result.message ?? ''} in ${expression}`);
-    }
-    return fromLiteral(result, resultType, where);
+    return convert(result.dataType, result.value, resultType, where);
 }

@@ -1,18 +1,18 @@
 /**
  * Validation rules in the save order: loads `objects/<Object>/validationRules/<Name>.validationRule-meta.xml` and
- * evaluates `errorConditionFormula` with the flow-sim formula adapter (bare field names are bound to the record,
- * ISCHANGED/PRIORVALUE/ISNEW to the prior record, `$Permission.<name>` to the running user's permissions,
- * `$CustomMetadata.<Type>.<DeveloperName>.<Field>` to the shipped custom metadata records).
- * Cross-object references and functions the adapter does not implement are refused, naming the rule.
+ * evaluates `errorConditionFormula` with the project's formula evaluator (src/formula/evaluate.ts): the record's
+ * catalog fields, the prior record (ISCHANGED/PRIORVALUE/ISNEW), the running user's `$Permission.<name>` and the
+ * shipped `$CustomMetadata.<Type>.<DeveloperName>.<Field>` values. Anything else (cross-object references, unknown
+ * fields) makes the evaluator throw; the error names the rule.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { z } from 'zod';
-import { fieldType } from './catalog.js';
+import { evaluateCondition, referencesUsed } from '../formula/evaluate.js';
+import type { TypedValue } from '../formula/evaluate.js';
+import { fieldType, objectFields } from './catalog.js';
 import type { RecordValidator } from './engine.js';
-import { evaluateFormula } from './formula.js';
-import type { FormulaContext, Typed } from './formula.js';
 import type { CustomMetadataRecord } from './load.js';
 import type { Fields } from './store.js';
 import type { RecordError } from './types.js';
@@ -80,36 +80,29 @@ export function loadValidationRules(root: string): ValidationRule[] {
     return found.map((file) => parseValidationRuleXml(readFileSync(file, 'utf8'), file));
 }
 
-const KEYWORDS = new Set(['TRUE', 'FALSE', 'NULL', 'AND', 'OR', 'NOT']);
+function typedRecord(objectName: string, values: Fields): Record<string, TypedValue> {
+    const out: Record<string, TypedValue> = {};
+    for (const [field, type] of Object.entries(objectFields(objectName, 'validation rule'))) {
+        out[field] = {
+            type: type === 'boolean' ? 'checkbox' : type,
+            value: values[field] ?? (type === 'boolean' ? false : null)
+        };
+    }
+    return out;
+}
 
-/** Rewrites bare field names of a rule formula into flow merge fields (`StageName` → `{!$Record.StageName}`). */
-export function toMergeFields(formula: string, where: string): string {
-    let out = '';
-    const pattern = /"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|[A-Za-z_$][A-Za-z0-9_.$]*(\s*\()?/g;
-    let last = 0;
-    for (const match of formula.matchAll(pattern)) {
-        const token = match[0];
-        const index = match.index ?? 0;
-        out += formula.slice(last, index);
-        last = index + token.length;
-        if (
-            token.startsWith('"') ||
-            token.startsWith("'") ||
-            match[1] !== undefined ||
-            KEYWORDS.has(token.toUpperCase())
-        ) {
-            out += token;
-        } else if (token.startsWith('$Permission.') || /^\$CustomMetadata\.\w+__mdt\.\w+\.\w+$/.test(token)) {
-            out += `{!${token}}`;
-        } else if (token.startsWith('$') || token.includes('.')) {
-            throw new Error(
-                `${where}: reference ${token} is not implemented (only fields of the record, $Permission and $CustomMetadata)`
-            );
-        } else {
-            out += `{!$Record.${token}}`;
+function metadataValues(records: readonly CustomMetadataRecord[]): Record<string, TypedValue> {
+    const out: Record<string, TypedValue> = {};
+    for (const record of records) {
+        for (const [field, value] of Object.entries(record.values)) {
+            const type = fieldType(record.object, field, 'custom metadata');
+            out[`${record.object}.${String(record.values.DeveloperName)}.${field}`] = {
+                type: type === 'boolean' ? 'checkbox' : type,
+                value
+            };
         }
     }
-    return out + formula.slice(last);
+    return out;
 }
 
 /** Builds the save-order hook that evaluates the active rules of the saved object. */
@@ -117,42 +110,29 @@ export function validatorFromRules(
     rules: readonly ValidationRule[],
     customMetadata: readonly CustomMetadataRecord[] = []
 ): RecordValidator {
-    const compiled = rules
-        .filter((rule) => rule.active)
-        .map((rule) => ({
-            rule,
-            expression: toMergeFields(rule.formula, `validation rule ${rule.object}.${rule.name}`)
-        }));
+    const active = rules.filter((rule) => rule.active);
+    const metadata = metadataValues(customMetadata);
+    const permissionNames = [
+        ...new Set(active.flatMap((rule) => referencesUsed(rule.formula)).filter((r) => /^\$Permission\./i.test(r)))
+    ].map((r) => r.slice('$Permission.'.length));
     return (objectName, record, prior, hasPermission) => {
         const errors: RecordError[] = [];
-        for (const { rule, expression } of compiled.filter((c) => c.rule.object === objectName)) {
-            const field = (ref: string, values: Fields | null): Typed => {
-                const name = ref.replace(/^\$Record(__Prior)?\./, '');
-                const type = fieldType(objectName, name, `validation rule ${rule.object}.${rule.name}`);
-                return { value: values?.[name] ?? null, type };
-            };
-            const metadata = (ref: string): Typed => {
-                const [, type = '', developerName = '', name = ''] = ref.split('.');
-                const where = `validation rule ${rule.object}.${rule.name}: ${ref}`;
-                const found = customMetadata.find((r) => r.object === type && r.values.DeveloperName === developerName);
-                if (!found) {
-                    throw new Error(`${where}: no ${type} record named ${developerName}`);
-                }
-                return { value: found.values[name] ?? null, type: fieldType(type, name, where) };
-            };
-            const context: FormulaContext = {
-                resolve: (ref) =>
-                    ref.startsWith('$Permission.')
-                        ? { value: hasPermission?.(ref.slice('$Permission.'.length)) ?? false, type: 'boolean' }
-                        : ref.startsWith('$CustomMetadata.')
-                          ? metadata(ref)
-                          : field(ref, record),
-                prior: (ref) => (prior === null ? null : field(ref, prior)),
-                isNew: () => prior === null
-            };
-            if (
-                evaluateFormula(expression, 'Boolean', context, `validation rule ${rule.object}.${rule.name}`) === true
-            ) {
+        const permissions = Object.fromEntries(permissionNames.map((name) => [name, hasPermission?.(name) ?? false]));
+        for (const rule of active.filter((r) => r.object === objectName)) {
+            let failed: boolean;
+            try {
+                failed = evaluateCondition(rule.formula, {
+                    record: typedRecord(objectName, record),
+                    prior: prior === null ? null : typedRecord(objectName, prior),
+                    permissions,
+                    customMetadata: metadata
+                });
+            } catch (error) {
+                throw new Error(
+                    `validation rule ${rule.object}.${rule.name} (${rule.file}): ${(error as Error).message}`
+                );
+            }
+            if (failed) {
                 errors.push(
                     rule.errorDisplayField
                         ? { message: rule.errorMessage, field: rule.errorDisplayField }

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DmlException, loadValidationRules, validatorFromRules } from '../../src/flow-sim/index.js';
-import { toMergeFields } from '../../src/flow-sim/validation-rules.js';
 import { BYPASS, contact, CUSTOM_METADATA, newDb, opportunity, thrown } from './helpers.js';
 
 const FIXTURE_RULES = loadValidationRules('test/flows/fixtures/objects');
@@ -14,12 +13,12 @@ describe('validation rules in the save order', () => {
         ]);
     });
 
-    it('rewrites bare fields into merge fields and refuses cross-object references', () => {
-        expect(toMergeFields('AND(ISCHANGED(StageName), "StageName" = TEXT(StageName), $Permission.X)', 'r')).toBe(
-            'AND(ISCHANGED({!$Record.StageName}), "StageName" = TEXT({!$Record.StageName}), {!$Permission.X})'
-        );
-        expect(() => toMergeFields('ISBLANK(Account.Name)', 'rule Opportunity.X')).toThrow(
-            'rule Opportunity.X: reference Account.Name is not implemented'
+    it('names the rule when its formula uses something the evaluator cannot resolve', () => {
+        const [rule] = FIXTURE_RULES;
+        const broken = { ...rule!, name: 'Cross_Object', formula: 'ISBLANK(Account.Name)' };
+        const validate = validatorFromRules([broken]);
+        expect(() => validate('Opportunity', {}, null, () => false)).toThrow(
+            /^validation rule Opportunity\.Cross_Object \(.*Campaign_Required_To_Advance.*\): .*Account\.Name/
         );
     });
 
