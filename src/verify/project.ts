@@ -73,7 +73,8 @@ export function expectedRoot(sdrType: string, fullName: string): string {
 
 function collectSdrTypes(components: SourceComponent[], into: Map<string, { type: string; fullName: string }>): void {
     for (const c of components) {
-        if (c.xml) into.set(resolve(c.xml), { type: c.type.name, fullName: c.fullName });
+        // non-decomposed types (MatchingRules, CustomLabels, …) list children that share the parent's file: keep the parent
+        if (c.xml && !into.has(resolve(c.xml))) into.set(resolve(c.xml), { type: c.type.name, fullName: c.fullName });
         collectSdrTypes(c.getChildren(), into);
     }
 }

@@ -38,6 +38,13 @@ export function parseXml(source: string): XmlElement {
     parser.on('error', (err) => {
         if (!failure) failure = new XmlParseError(err.message, parser.line, parser.column);
     });
+    // the line an element starts on (opentag fires at the end of a possibly multi-line start tag)
+    let startLine = 1;
+    let startColumn = 1;
+    parser.on('opentagstart', () => {
+        startLine = parser.line;
+        startColumn = parser.column;
+    });
     parser.on('opentag', (tag) => {
         const attrs: Record<string, string> = {};
         for (const [key, value] of Object.entries(tag.attributes)) attrs[key] = String(value);
@@ -48,8 +55,8 @@ export function parseXml(source: string): XmlElement {
             attrs,
             children: [],
             text: '',
-            line: parser.line,
-            column: parser.column
+            line: startLine,
+            column: startColumn
         };
         const parent = stack[stack.length - 1];
         if (parent) parent.children.push(el);

@@ -12,6 +12,7 @@ import {
     checkValidationRules
 } from './check-metadata.js';
 import { checkFlows } from './check-flows.js';
+import { checkLwcDefaults } from './check-lwc-sync.js';
 import { checkPersona } from './check-persona.js';
 import { checkValues } from './check-values.js';
 
@@ -26,5 +27,6 @@ export function checkReferences(files: readonly MetadataFile[], standard: Standa
     checkLayoutsAndRules(ctx);
     checkPersona(ctx);
     checkValues(ctx);
+    checkLwcDefaults(ctx);
     return ctx.problems;
 }
