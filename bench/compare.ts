@@ -2,6 +2,7 @@
  * Compares the audit's per-check counts (and the `details` numbers the plan also knows) with the planted counts.
  * Pure; used by `run.ts` and the generator test.
  */
+import type { AuditReport } from '../src/audit/engine.js';
 import { CHECK_IDS, type Plan } from './plan.js';
 
 export type AuditCount = { id: string; count: number; details?: Record<string, unknown> };
@@ -27,4 +28,19 @@ export function compareCounts(plan: Plan, checks: readonly AuditCount[]): CountR
         }
     }
     return rows;
+}
+
+export type CheckCount = { id: string; status: string; count: number; details?: Record<string, unknown> };
+
+/** The per-check counts, details and loaded rows of a report. */
+export function summariseReport(report: AuditReport): { rows: Record<string, number>; checks: CheckCount[] } {
+    const checks: CheckCount[] = report.checks.map((c) => ({
+        id: c.id,
+        status: c.status,
+        count: c.count,
+        ...(c.details ? { details: c.details } : {})
+    }));
+    const rows: Record<string, number> = {};
+    for (const [name, o] of Object.entries(report.source.objects)) rows[name] = o.rows;
+    return { rows, checks };
 }

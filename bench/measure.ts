@@ -13,11 +13,10 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { loadGovernedLeadSources, loadRulesConfig } from '../src/audit/config.js';
-import { runAudit, type AuditReport } from '../src/audit/engine.js';
+import { runAudit } from '../src/audit/engine.js';
+import { summariseReport, type CheckCount } from './compare.js';
 import { readHeader } from '../src/audit/load.js';
 import { BENCH_AS_OF } from './plan.js';
-
-export type CheckCount = { id: string; status: string; count: number; details?: Record<string, unknown> };
 
 export type MeasureResult = {
     mode: 'floor' | 'audit';
@@ -59,19 +58,6 @@ async function floor(dir: string): Promise<Pick<MeasureResult, 'rows'>> {
         db.closeSync();
     }
     return { rows };
-}
-
-/** The per-check counts, details and loaded rows of a report. */
-export function summariseReport(report: AuditReport): Pick<MeasureResult, 'rows' | 'checks'> {
-    const checks: CheckCount[] = report.checks.map((c) => ({
-        id: c.id,
-        status: c.status,
-        count: c.count,
-        ...(c.details ? { details: c.details } : {})
-    }));
-    const rows: Record<string, number> = {};
-    for (const [name, o] of Object.entries(report.source.objects)) rows[name] = o.rows;
-    return { rows, checks };
 }
 
 async function audit(dir: string): Promise<Pick<MeasureResult, 'rows' | 'checks'>> {
