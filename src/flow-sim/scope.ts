@@ -15,6 +15,13 @@ const SCALAR_TYPES: Readonly<Record<string, FieldType>> = {
     Date: 'date'
 };
 
+/** Record variables have value semantics in flows: assigning or adding one copies it. */
+function copy(record: SObject): SObject {
+    return record.queried
+        ? { type: record.type, values: { ...record.values }, queried: record.queried }
+        : { type: record.type, values: { ...record.values } };
+}
+
 export function isSObject(slot: Slot | undefined): slot is SObject {
     return typeof slot === 'object' && slot !== null && !Array.isArray(slot);
 }
@@ -249,7 +256,7 @@ export class Scope {
             if (info.many) {
                 const list = Array.isArray(current) ? current : [];
                 const items = Array.isArray(slot) ? slot : slot === null ? [] : [slot];
-                this.slots.set(head, [...list, ...(items as SObject[])]);
+                this.slots.set(head, [...list, ...(items as SObject[]).map(copy)]);
             } else if (info.type === 'number' && typeof slot === 'number') {
                 this.slots.set(head, (typeof current === 'number' ? current : 0) + slot);
             } else {
@@ -261,7 +268,7 @@ export class Scope {
             if (slot !== null && (info.many ? !Array.isArray(slot) : !isSObject(slot))) {
                 throw new Error(`${where}: type mismatch assigning to ${head}`);
             }
-            this.slots.set(head, slot);
+            this.slots.set(head, Array.isArray(slot) ? slot.map(copy) : isSObject(slot) ? copy(slot) : slot);
             return;
         }
         this.slots.set(head, this.scalar(slot, where));

@@ -179,3 +179,45 @@ describe('start element and save order', () => {
         );
     });
 });
+
+describe('collections, loops and record variables', () => {
+    it('queries into a collection variable, loops, adds copies of a record variable and creates them in one DML', () => {
+        const body = [
+            `<assignments>${node('Build')}<assignmentItems><assignToReference>New_Member.CampaignId</assignToReference><operator>Assign</operator>${ref('Campaign_Item.Id')}</assignmentItems><assignmentItems><assignToReference>New_Member.LeadId</assignToReference><operator>Assign</operator>${ref('$Record.Id')}</assignmentItems><assignmentItems><assignToReference>New_Member.Status</assignToReference><operator>Assign</operator>${ref('Status_Text')}</assignmentItems><assignmentItems><assignToReference>Members</assignToReference><operator>Add</operator>${ref('New_Member')}</assignmentItems><assignmentItems><assignToReference>Count</assignToReference><operator>Add</operator><value><numberValue>1</numberValue></value></assignmentItems>${to('Each_Campaign')}</assignments>`,
+            `<constants><name>Status_Text</name><dataType>String</dataType>${str('Auto-added')}</constants>`,
+            `<decisions>${node('Enough')}<rules><name>More_Than_One</name><conditionLogic>and</conditionLogic><conditions><leftValueReference>Count</leftValueReference><operator>GreaterThan</operator><rightValue><numberValue>1</numberValue></rightValue></conditions><conditions><leftValueReference>$Record.Company</leftValueReference><operator>Contains</operator>${'<rightValue><stringValue>Corp</stringValue></rightValue>'}</conditions>${to('Create_Members')}<label>More</label></rules></decisions>`,
+            `<loops>${node('Each_Campaign')}<assignNextValueToReference>Campaign_Item</assignNextValueToReference><collectionReference>Campaigns</collectionReference><iterationOrder>Asc</iterationOrder>${to('Build', 'nextValueConnector')}${to('Enough', 'noMoreValuesConnector')}</loops>`,
+            `<recordCreates>${node('Create_Members')}<inputReference>Members</inputReference></recordCreates>`,
+            `<recordLookups>${node('Get_Campaigns')}${to('Each_Campaign')}<filterLogic>and</filterLogic><filters><field>IsActive</field><operator>EqualTo</operator><value><booleanValue>true</booleanValue></value></filters><object>Campaign</object><outputReference>Campaigns</outputReference><queriedFields>Name</queriedFields><sortField>Name</sortField><sortOrder>Asc</sortOrder></recordLookups>`,
+            `<variables><name>Campaign_Item</name><dataType>SObject</dataType><isCollection>false</isCollection><isInput>false</isInput><isOutput>false</isOutput><objectType>Campaign</objectType></variables>`,
+            `<variables><name>Campaigns</name><dataType>SObject</dataType><isCollection>true</isCollection><isInput>false</isInput><isOutput>false</isOutput><objectType>Campaign</objectType></variables>`,
+            `<variables><name>Count</name><dataType>Number</dataType><isCollection>false</isCollection><isInput>false</isInput><isOutput>false</isOutput><value><numberValue>0</numberValue></value></variables>`,
+            `<variables><name>Members</name><dataType>SObject</dataType><isCollection>true</isCollection><isInput>false</isInput><isOutput>false</isOutput><objectType>CampaignMember</objectType></variables>`,
+            `<variables><name>New_Member</name><dataType>SObject</dataType><isCollection>false</isCollection><isInput>false</isInput><isOutput>false</isOutput><objectType>CampaignMember</objectType></variables>`
+        ].join('');
+        const enrol = flow(
+            'Enrol',
+            `${to('Get_Campaigns')}<object>Lead</object><recordTriggerType>Create</recordTriggerType><triggerType>RecordAfterSave</triggerType>`,
+            body
+        );
+        const db = new Database({ flows: [enrol], customMetadata: CUSTOM_METADATA });
+        const [zeta = '', alpha = ''] = db.seed('Campaign', [
+            { Name: 'Zeta', IsActive: true },
+            { Name: 'Alpha', IsActive: true },
+            { Name: 'Old', IsActive: false }
+        ]);
+        const [corp = '', solo = ''] = db.insert('Lead', [
+            { LastName: 'A', Company: 'Big Corp' },
+            { LastName: 'B', Company: 'Solo Ltd' }
+        ]);
+        const members = db.all('CampaignMember');
+        expect(members.map((m) => [m.LeadId, m.CampaignId, m.Status])).toEqual([
+            [corp, alpha, 'Auto-added'],
+            [corp, zeta, 'Auto-added']
+        ]);
+        expect(members.every((m) => typeof m.Id === 'string' && m.Id.startsWith('00v'))).toBe(true);
+        expect(solo).not.toBe('');
+        // one Get Records and one Create Records for the whole batch of two leads
+        expect({ soql: db.limits.soql, dml: db.limits.dml }).toEqual({ soql: 1, dml: 2 });
+    });
+});
