@@ -127,6 +127,21 @@ describe('reference checks', () => {
     });
 });
 
+describe('duplicate and matching rules', () => {
+    it('resolve matching-rule fields and the matching rule a duplicate rule uses', async () => {
+        const MATCH = `${DEFAULT}/matchingRules/Lead.matchingRule-meta.xml`;
+        const DUP = `${DEFAULT}/duplicateRules/Lead.Leads_By_Email.duplicateRule-meta.xml`;
+        const out = await refs([
+            { file: MATCH, from: '<fieldName>Email</fieldName>', to: '<fieldName>EMail</fieldName>' },
+            { file: DUP, from: '<matchingRule>Lead_Email</matchingRule>', to: '<matchingRule>Lead_Mail</matchingRule>' }
+        ]);
+        expect(out).toEqual([
+            `${DUP}:10 [references] DuplicateRule/duplicateRuleMatchRules/matchingRule — matching rule Lead.Lead_Mail is not defined in the project`,
+            `${MATCH}:9 [references] MatchingRules/matchingRules/matchingRuleItems/fieldName — field Lead.EMail does not exist in the project or standard-fields.json`
+        ]);
+    });
+});
+
 describe('persona agreement', () => {
     it('reports mapping records, flow and formula literals outside the Persona global value set', async () => {
         const out = await refs([

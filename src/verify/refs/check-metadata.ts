@@ -173,6 +173,11 @@ function checkFieldList(ctx: RefContext, file: string, object: string, els: read
 }
 
 export function checkLayoutsAndRules(ctx: RefContext): void {
+    const matchingRules = new Set<string>();
+    for (const f of ofType(ctx, 'MatchingRules')) {
+        for (const r of childrenNamed(f.root, 'matchingRules'))
+            matchingRules.add(`${f.fullName}.${childText(r, 'fullName') ?? ''}`);
+    }
     for (const f of ofType(ctx, 'Layout')) {
         const object = f.fullName.split('-')[0] ?? '';
         const items = descendants(f.root, 'layoutItems').flatMap((li) => childrenNamed(li, 'field'));
@@ -191,15 +196,43 @@ export function checkLayoutsAndRules(ctx: RefContext): void {
             );
         }
         for (const m of descendants(f.root, 'duplicateRuleMatchRules')) {
-            const target = childText(m, 'matchRuleSObjectType');
-            if (target && !ctx.catalog.hasObject(target)) {
+            const path = 'DuplicateRule/duplicateRuleMatchRules';
+            const target = childText(m, 'matchRuleSObjectType') ?? '';
+            if (!ctx.catalog.hasObject(target)) {
+                report(ctx, f.rel, m, `${path}/matchRuleSObjectType`, `object ${target} is unknown`);
+                continue;
+            }
+            const ruleEl = firstChild(m, 'matchingRule');
+            const rule = ruleEl?.text.trim() ?? '';
+            // Salesforce's own rules (Standard_Lead_Match_Rule_v1_0 …) live in every org, not in the project
+            if (ruleEl && !rule.startsWith('Standard_') && !matchingRules.has(`${target}.${rule}`)) {
                 report(
                     ctx,
                     f.rel,
-                    m,
-                    'DuplicateRule/duplicateRuleMatchRules/matchRuleSObjectType',
-                    `object ${target} is unknown`
+                    ruleEl,
+                    `${path}/matchingRule`,
+                    `matching rule ${target}.${rule} is not defined in the project`
                 );
+            }
+            for (const om of childrenNamed(m, 'objectMapping')) {
+                const input = childText(om, 'inputObject') ?? object;
+                const output = childText(om, 'outputObject') ?? target;
+                for (const mf of childrenNamed(om, 'mappingFields')) {
+                    checkFieldList(
+                        ctx,
+                        f.rel,
+                        input,
+                        childrenNamed(mf, 'inputField'),
+                        `${path}/objectMapping/mappingFields/inputField`
+                    );
+                    checkFieldList(
+                        ctx,
+                        f.rel,
+                        output,
+                        childrenNamed(mf, 'outputField'),
+                        `${path}/objectMapping/mappingFields/outputField`
+                    );
+                }
             }
         }
     }
