@@ -62,7 +62,7 @@ export function renderTerminal(report: AuditReport, opts: { funnelRows?: number 
         for (const g of groups.slice(0, 8)) {
             const variants = g.variants.map((v) => JSON.stringify(v.value)).slice(0, 6);
             lines.push(
-                `  ${g.canonical ?? '(unmapped)'} ← ${variants.join(', ')}${g.variants.length > 6 ? ', …' : ''} (${int(g.records)} records)`
+                `  ${g.canonical ?? '(unmapped)'} ← ${variants.join(', ')}${g.variants.length > 6 ? ', …' : ''} (${int(g.records)} record${g.records === 1 ? '' : 's'})`
             );
         }
     }
