@@ -156,11 +156,29 @@ describe('pullOrgSnapshot against the mock org', () => {
         expect(await readdir(work)).toEqual([]);
     });
 
+    it('stops after planning, before reading any record, when the plan cannot fit the budget', async () => {
+        // planning: describe + COUNT() for 8 objects, describe of the absent OpportunityHistory, rules describe + query
+        const { server, conn } = await setup({ leads: 20_000 });
+        const err = await pullError(pullOrgSnapshot(conn, { outDir: join(work, 'snap'), maxApiRequests: 25, ...fast }));
+        expect(server.requests).toHaveLength(19);
+        expect(server.count(/\/jobs\/query|\/query\?q=SELECT%20Id/)).toBe(0);
+        expect(err.message).toMatch(
+            /needs at least 10 more requests \(Lead 20,000 records over bulk2, .*\) but only 6 of --max-api-requests 25 remain/
+        );
+        expect(await readdir(work)).toEqual([]);
+    });
+
     it('names the objects already pulled when the budget runs out mid-way', async () => {
-        const { server, conn } = await setup({ leads: 50 });
-        const err = await pullError(pullOrgSnapshot(conn, { outDir: join(work, 'snap'), maxApiRequests: 8, ...fast }));
-        expect(server.requests.length).toBe(8);
-        expect(err.message).toMatch(/Lead 50 records \(rest\)/);
+        // the plan's minimum (10 after 19 planning requests) fits, but the Bulk job needs a second poll
+        const { server, conn } = await setup({ leads: 20_000 });
+        const err = await pullError(pullOrgSnapshot(conn, { outDir: join(work, 'snap'), maxApiRequests: 29, ...fast }));
+        expect(server.requests).toHaveLength(29);
+        expect(err.message).toMatch(
+            /query LeadStatus needs another request but --max-api-requests 29 were already used/
+        );
+        expect(err.message).toMatch(
+            /Pulled before stopping: Lead 20,000 records \(bulk2\), Contact 40 records \(rest\)/
+        );
         expect(await readdir(work)).toEqual([]);
     });
 
@@ -183,8 +201,8 @@ describe('pullOrgSnapshot against the mock org', () => {
     });
 
     it('recognises REQUEST_LIMIT_EXCEEDED on a Bulk results page too', async () => {
-        // Lead over Bulk: describe, count, create, poll (InProgress), poll (JobComplete), then the results page is refused
-        const { server, conn } = await setup({ leads: 20_000 }, { limitExceededAfter: 5 });
+        // 19 planning requests, then Lead over Bulk: create, poll (InProgress), poll (JobComplete), results refused
+        const { server, conn } = await setup({ leads: 20_000 }, { limitExceededAfter: 22 });
         const err = await pullError(pullOrgSnapshot(conn, { outDir: join(work, 'snap'), ...fast }));
         expect(server.requests.at(-1)?.path).toMatch(/\/jobs\/query\/750MOCK\d+\/results\?maxRecords=50000$/);
         expect(err.message).toMatch(/read the Lead query job results .*REQUEST_LIMIT_EXCEEDED/);

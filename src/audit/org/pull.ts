@@ -2,8 +2,9 @@
  * `pullOrgSnapshot`: reads the audit's objects from an org into a snapshot directory (`<Object>.csv` per object,
  * the same format as an export snapshot), read-only and within an API request budget.
  *
- * Per object: describe (fields wanted ∩ fields the org has), `SELECT COUNT()`, then REST for small objects or Bulk
- * API 2.0 for large ones. Also the `Attribution_Rules__mdt.Default` record (rules override), the converted Lead
+ * First a plan: per object a describe (fields wanted ∩ fields the org has) and a `SELECT COUNT()`, choosing REST for
+ * small objects and Bulk API 2.0 for large ones; if the records cannot be read within what is left of the request
+ * budget the pull stops before reading any. Then each object is read into its CSV page by page. Also the `Attribution_Rules__mdt.Default` record (rules override), the converted Lead
  * Statuses and the active Lead Source values (governed values). Everything is written into a temp directory beside
  * `outDir` and moved there only when the whole pull succeeded; on any failure nothing is left behind.
  */
@@ -24,10 +25,11 @@ import {
     rulesFromRecord,
     selectFields,
     selectSoql,
-    type Describe
+    type Describe,
+    type Via
 } from './plan.js';
 import { bulkToCsv, restCount, restQueryAll, restToCsv, type BulkOptions } from './readers.js';
-import type { OrgObjectSpec, PullOptions, PullResult } from './types.js';
+import type { OrgObjectSpec, PullOptions, PullProgress, PullResult } from './types.js';
 
 const REST_PAGE = 2_000;
 /** The file beside the CSVs recording what was pulled, how, and the org's rules and governed values. */
@@ -82,6 +84,62 @@ function describePulled(result: PullResult): string {
     return done.length > 0 ? done.join(', ') : 'nothing';
 }
 
+type ObjectPlan = {
+    object: string;
+    fields: string[];
+    missingFields: string[];
+    total: number;
+    via: Via;
+    /** Requests spent planning it (describe + count). */
+    planRequests: number;
+};
+
+/** Describe + COUNT() of one object; `undefined` (recorded in `skippedObjects`) for an absent optional object. */
+async function planObject(
+    http: OrgHttp,
+    spec: OrgObjectSpec,
+    result: PullResult,
+    restMaxRecords: number,
+    progress: (event: PullProgress) => void
+): Promise<ObjectPlan | undefined> {
+    const object = spec.name;
+    const before = http.requestsUsed;
+    progress({ object, phase: 'plan', records: 0, requestsUsed: before });
+    const skip = (reason: string): undefined => {
+        result.skippedObjects[object] = reason;
+        progress({ object, phase: 'skipped', records: 0, requestsUsed: http.requestsUsed });
+        return undefined;
+    };
+    const desc = await describe(http, object);
+    if (!desc) {
+        if (!spec.optionalObject) {
+            throw new OrgError(`${object}: the org has no such object or the running user cannot read it`);
+        }
+        return skip('not in the org or not readable by the running user');
+    }
+    const selection = selectFields(spec, desc);
+    if (selection.missingRequired.length > 0) {
+        const missing = selection.missingRequired.map((f) => `${object}.${f}`).join(', ');
+        if (!spec.optionalObject) {
+            throw new OrgError(`${object}: the running user cannot read required field(s) ${missing}`);
+        }
+        return skip(`missing field(s) ${missing}`);
+    }
+    if (object === 'Lead') {
+        const sources = activePicklistValues(desc, 'LeadSource');
+        if (sources) result.governedLeadSources = sources;
+    }
+    const total = await restCount(http, countSoql(object), `count ${object} records`);
+    return {
+        object,
+        fields: selection.fields,
+        missingFields: selection.missingOptional,
+        total,
+        via: chooseVia(total, restMaxRecords),
+        planRequests: http.requestsUsed - before
+    };
+}
+
 export async function pullOrgSnapshot(conn: Connection, options: PullOptions): Promise<PullResult> {
     const outDir = resolve(options.outDir);
     const specs: readonly OrgObjectSpec[] = options.objects ?? DEFAULT_OBJECTS;
@@ -109,44 +167,31 @@ export async function pullOrgSnapshot(conn: Connection, options: PullOptions): P
     await mkdir(dirname(outDir), { recursive: true });
     const tmp = await mkdtemp(join(dirname(outDir), `.${basename(outDir)}.partial-`));
     try {
+        // 1. plan: describe + COUNT() per object (and the rules record), then check the whole pull fits the budget
+        const plans: ObjectPlan[] = [];
         for (const spec of specs) {
-            const object = spec.name;
+            const plan = await planObject(http, spec, result, restMaxRecords, progress);
+            if (plan) plans.push(plan);
+        }
+        const rules = await readRules(http);
+        if (rules) result.rules = rules;
+        const needed = plans.reduce((sum, p) => sum + minimumRequests(p.via, p.total, bulk.pageSize), 0);
+        if (needed > http.remainingBudget) {
+            const largest = [...plans]
+                .sort((a, b) => b.total - a.total)
+                .slice(0, 3)
+                .map((p) => `${p.object} ${p.total.toLocaleString('en-US')} records over ${p.via}`)
+                .join(', ');
+            throw new OrgError(
+                `API request budget: reading the records needs at least ${needed} more requests (${largest}) but only ` +
+                    `${http.remainingBudget} of --max-api-requests ${options.maxApiRequests} remain after planning`
+            );
+        }
+        // 2. pull: each object into its CSV, page by page
+        for (const plan of plans) {
+            const { object, via, total, fields } = plan;
             const requestsBefore = http.requestsUsed;
-            progress({ object, phase: 'plan', records: 0, requestsUsed: http.requestsUsed });
-            const desc = await describe(http, object);
-            if (!desc) {
-                if (!spec.optionalObject) {
-                    throw new OrgError(`${object}: the org has no such object or the running user cannot read it`);
-                }
-                result.skippedObjects[object] = 'not in the org or not readable by the running user';
-                progress({ object, phase: 'skipped', records: 0, requestsUsed: http.requestsUsed });
-                continue;
-            }
-            const selection = selectFields(spec, desc);
-            if (selection.missingRequired.length > 0) {
-                const missing = selection.missingRequired.map((f) => `${object}.${f}`).join(', ');
-                if (!spec.optionalObject) {
-                    throw new OrgError(`${object}: the running user cannot read required field(s) ${missing}`);
-                }
-                result.skippedObjects[object] = `missing field(s) ${missing}`;
-                progress({ object, phase: 'skipped', records: 0, requestsUsed: http.requestsUsed });
-                continue;
-            }
-            if (object === 'Lead') {
-                const sources = activePicklistValues(desc, 'LeadSource');
-                if (sources) result.governedLeadSources = sources;
-            }
-            const total = await restCount(http, countSoql(object), `count ${object} records`);
-            const via = chooseVia(total, restMaxRecords);
-            const needed = minimumRequests(via, total, bulk.pageSize);
-            if (needed > http.remainingBudget) {
-                throw new OrgError(
-                    `API request budget: ${object} (${total.toLocaleString('en-US')} records over ${via}) needs at least ` +
-                        `${needed} more requests but only ${http.remainingBudget} of --max-api-requests ` +
-                        `${options.maxApiRequests} remain`
-                );
-            }
-            const soql = selectSoql(object, selection.fields);
+            const soql = selectSoql(object, fields);
             const onPage = (records: number): void =>
                 progress({ object, phase: 'pull', via, records, total, requestsUsed: http.requestsUsed });
             const file = await open(join(tmp, `${object}.csv`), 'w');
@@ -158,10 +203,10 @@ export async function pullOrgSnapshot(conn: Connection, options: PullOptions): P
                         object === 'LeadStatus'
                             ? (rs: readonly Record<string, unknown>[]) => collected.push(...rs)
                             : undefined;
-                    records = await restToCsv(http, file, soql, selection.fields, `query ${object}`, onPage, collect);
+                    records = await restToCsv(http, file, soql, fields, `query ${object}`, onPage, collect);
                     if (collect) result.convertedStatuses = convertedStatusesFrom(collected);
                 } else {
-                    records = await bulkToCsv(http, file, object, soql, selection.fields, bulk, onPage);
+                    records = await bulkToCsv(http, file, object, soql, fields, bulk, onPage);
                 }
             } finally {
                 await file.close();
@@ -169,14 +214,12 @@ export async function pullOrgSnapshot(conn: Connection, options: PullOptions): P
             result.objects[object] = {
                 records,
                 via,
-                fields: selection.fields,
-                missingFields: selection.missingOptional,
-                requests: http.requestsUsed - requestsBefore
+                fields,
+                missingFields: plan.missingFields,
+                requests: plan.planRequests + http.requestsUsed - requestsBefore
             };
             progress({ object, phase: 'done', via, records, total, requestsUsed: http.requestsUsed });
         }
-        const rules = await readRules(http);
-        if (rules) result.rules = rules;
         result.requestsUsed = http.requestsUsed;
         if (http.apiUsage) result.apiUsage = http.apiUsage;
         const manifest = { apiVersion: http.apiVersion, pulledAt: new Date().toISOString(), ...result, dir: undefined };
