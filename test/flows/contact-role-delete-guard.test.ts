@@ -68,4 +68,11 @@ describe('Opportunity_Contact_Role_Delete_Guard', () => {
         expect(error.rowErrors).toHaveLength(200);
         expect(db.all('OpportunityContactRole')).toHaveLength(200);
     });
+
+    it('documented limit: deleting every role of an opportunity in one DML is not caught (each sees the others)', () => {
+        const db = newDb();
+        const { roles } = withRoles(db, 'Negotiation', 2);
+        db.delete('OpportunityContactRole', roles);
+        expect(db.all('OpportunityContactRole')).toHaveLength(0);
+    });
 });

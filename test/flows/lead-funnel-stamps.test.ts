@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { convertLead } from '../../src/flow-sim/index.js';
-import { BYPASS, newDb } from './helpers.js';
+import { BYPASS, CUSTOM_METADATA, newDb } from './helpers.js';
 
 const LEAD = { LastName: 'Lovelace', Company: 'Analytical Engines', LeadSource: 'Webinar' };
 
@@ -68,5 +68,16 @@ describe('Lead_Funnel_Stamps', () => {
         const stamped = ids.map((id) => db.get('Lead', id).MQL_Date__c);
         expect(stamped.filter((d) => d === '2026-04-04')).toHaveLength(100);
         expect(stamped.filter((d) => d === null)).toHaveLength(100);
+    });
+
+    it('tolerates a space after each ; in the configured status lists', () => {
+        const spaced = CUSTOM_METADATA.map((r) =>
+            r.values.DeveloperName === 'Default'
+                ? { ...r, values: { ...r.values, MQL_Lead_Statuses__c: 'Nurturing; Working' } }
+                : r
+        );
+        const db = newDb({ customMetadata: spaced });
+        const [id = ''] = db.insert('Lead', [{ ...LEAD, Status: 'Working' }]);
+        expect(db.get('Lead', id).MQL_Date__c).toBe('2026-11-22');
     });
 });
