@@ -107,7 +107,10 @@ describe('connectToOrg --target-org via @salesforce/core (stored login in a temp
 
     it('reuses the stored login by alias and pulls through it', async () => {
         expect(await readdir(join(home, '.sfdx'))).toContain('audit@example.invalid.json');
+        const beforeConnect = server.requests.length;
         const conn = await connectToOrg({ targetOrg: 'mockorg', env: {} });
+        // connecting sends nothing: every request of the run is the pull's, inside its budget
+        expect(server.requests.length).toBe(beforeConnect);
         expect(conn.instanceUrl).toBe(server.url);
         expect(conn.version).toBe('66.0');
         const before = server.requests.length;

@@ -46,9 +46,12 @@ export async function connectToOrg(opts: ConnectOptions): Promise<Connection> {
         const target = opts.targetOrg.trim();
         if (!target) throw new OrgError('--target-org needs an alias or username');
         try {
-            const { Org } = await import('@salesforce/core');
-            const org = await Org.create({ aliasOrUsername: target });
-            const conn = org.getConnection(version);
+            // AuthInfo + Connection.create (what Org.create does inside) with the API version given, so that connecting
+            // sends no request of its own (Org.create would look up the latest version and query Organization)
+            const { AuthInfo, Connection: CoreConnection, StateAggregator } = await import('@salesforce/core');
+            const username = (await StateAggregator.getInstance()).aliases.resolveUsername(target);
+            const authInfo = await AuthInfo.create({ username });
+            const conn = await CoreConnection.create({ authInfo, connectionOptions: { version } });
             if (!conn.accessToken) throw new Error('the stored authorization has no access token');
             return conn;
         } catch (err) {
