@@ -189,8 +189,16 @@ export async function loadObject(
 export async function loadSnapshot(conn: DuckDBConnection, dir: string): Promise<LoadResult> {
     const files = await findObjectFiles(dir);
     if (!files.Lead && !files.Opportunity) {
+        const entries = await readdir(dir);
+        if (entries.some((e) => /^(lead|opportunity)s?\.json$/i.test(e))) {
+            throw new InputError(
+                `--snapshot ${dir}: this looks like an \`sf data tree\` export (JSON with referenceIds, no record Ids); the audit reads CSV snapshots: export with \`sf data query --result-format csv\`, Data Loader or Bulk API 2.0`
+            );
+        }
+        const nested = entries.find((e) => /^(data|csv|export)$/i.test(e));
+        const hint = nested ? ` (did you mean ${path.join(dir, nested)}?)` : '';
         throw new InputError(
-            `--snapshot ${dir}: no Lead.csv or Opportunity.csv; a snapshot is one <Object>.csv per object (${SNAPSHOT_OBJECTS.join(', ')})`
+            `--snapshot ${dir}: no Lead.csv or Opportunity.csv; a snapshot is one <Object>.csv per object (${SNAPSHOT_OBJECTS.join(', ')})${hint}`
         );
     }
     const result: LoadResult = { objects: {}, warnings: [] };

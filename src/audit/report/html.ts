@@ -19,6 +19,7 @@ export function barChart(id: string, title: string, bars: Bar[], max: number): s
     const rowH = 26;
     const labelW = 300;
     const barW = 420;
+    const textW = 220;
     const height = bars.length * rowH + 10;
     const rows = bars
         .map((b, i) => {
@@ -32,7 +33,7 @@ export function barChart(id: string, title: string, bars: Bar[], max: number): s
             );
         })
         .join('');
-    return `<figure><figcaption>${esc(title)}</figcaption><svg id="${id}" role="img" aria-label="${esc(title)}" width="${labelW + barW + 140}" height="${height}" viewBox="0 0 ${labelW + barW + 140} ${height}" xmlns="http://www.w3.org/2000/svg">${rows}</svg></figure>`;
+    return `<figure><figcaption>${esc(title)}</figcaption><svg id="${id}" role="img" aria-label="${esc(title)}" width="${labelW + barW + textW}" height="${height}" viewBox="0 0 ${labelW + barW + textW} ${height}" xmlns="http://www.w3.org/2000/svg">${rows}</svg></figure>`;
 }
 
 const STATUS_COLOR = { pass: '#2e844a', fail: '#ba0517', skipped: '#a0a5ab' } as const;
@@ -83,7 +84,7 @@ function funnelSection(report: AuditReport): string {
     const bars = STAGES.map((s, i) => ({
         label: STAGE_LABEL[s],
         value: total.counts[s],
-        text: `${int(total.counts[s])}${i > 0 ? ` · ${pct(total.rates[s as Exclude<typeof s, 'leads'>])} of previous` : ''}`,
+        text: `${int(total.counts[s])}${i > 0 ? ` · ${pct(total.rates[s as Exclude<typeof s, 'leads'>])} of prev. stage` : ''}`,
         color: '#0176d3'
     }));
     let pipeline = '';
