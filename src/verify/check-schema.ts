@@ -8,8 +8,21 @@ export function isJsMeta(rel: string): boolean {
     return rel.endsWith('.js-meta.xml');
 }
 
-export function checkSchema(model: SchemaModel, files: readonly MetadataFile[]): Problem[] {
+/**
+ * Schema check of every non-LWC metadata file, plus: the schema's API version equals the project's
+ * sourceApiVersion (when the source states one), and no file declares an apiVersion above sourceApiVersion.
+ */
+export function checkSchema(model: SchemaModel, files: readonly MetadataFile[], sourceApiVersion: string): Problem[] {
     const problems: Problem[] = [];
+    if (model.apiVersion && Number(model.apiVersion) !== Number(sourceApiVersion)) {
+        problems.push(
+            problem(
+                'schema',
+                'sfdx-project.json',
+                `sourceApiVersion ${sourceApiVersion} differs from the schema's API ${model.apiVersion} (${model.source}): validate against the WSDL of the deploy version`
+            )
+        );
+    }
     for (const file of files) {
         if (file.ignored || isJsMeta(file.rel) || !file.root) continue;
         if (!file.sdrType || !file.fullName) {
@@ -28,6 +41,20 @@ export function checkSchema(model: SchemaModel, files: readonly MetadataFile[]):
             continue;
         }
         problems.push(...validateDocument(model, file.root, file.rel, expectedRoot(file.sdrType, file.fullName)));
+        const api = file.root.children.find((c) => c.name === 'apiVersion');
+        if (api && Number(api.text.trim()) > Number(sourceApiVersion)) {
+            problems.push(
+                problem(
+                    'schema',
+                    file.rel,
+                    `apiVersion ${api.text.trim()} is above the project's sourceApiVersion ${sourceApiVersion}`,
+                    {
+                        line: api.line,
+                        path: `${file.root.name}/apiVersion`
+                    }
+                )
+            );
+        }
     }
     return problems;
 }

@@ -60,7 +60,7 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
     const project = loadProject(options.root);
     const problems: Problem[] = [...project.problems];
 
-    problems.push(...checkSchema(model, project.files));
+    problems.push(...checkSchema(model, project.files, project.sourceApiVersion));
     const jsMeta = project.files.filter((f) => isJsMeta(f.rel) && f.root && !f.ignored);
     for (const f of jsMeta) {
         if (f.root) problems.push(...checkJsMeta(f.root, f.rel, project.sourceApiVersion));

@@ -37,6 +37,8 @@ export interface SimpleType {
 export interface SchemaModel {
     /** Human-readable origin, printed by the CLI (e.g. `WSDL /path/metadata.wsdl (API 66.0)`). */
     source: string;
+    /** Metadata API version of the schema (e.g. `66.0`), when the source states it. */
+    apiVersion?: string;
     complexTypes: Map<string, ComplexType>;
     simpleTypes: Map<string, SimpleType>;
 }

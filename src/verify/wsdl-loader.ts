@@ -48,6 +48,7 @@ export function modelFromWsdl(text: string, label: string): SchemaModel {
     if (!schema) throw new Error(`${label}: no <types><xsd:schema> element`);
     const version = /Metadata API version ([\d.]+)/.exec(text.slice(0, 500))?.[1];
     const model = emptyModel(`WSDL ${label}${version ? ` (API ${version})` : ''}`);
+    if (version) model.apiVersion = version;
 
     for (const node of schema.children) {
         const name = node.attrs.name;

@@ -119,4 +119,21 @@ describe('schema check on seeded-defect fixtures', () => {
             `${FIELD}:2 [schema] ValidationRule — root element <ValidationRule> does not match the file's metadata type CustomField`
         );
     });
+
+    it('reports metadata whose apiVersion is above sourceApiVersion, and a schema of another API version', async () => {
+        const dir = seeded([
+            { file: FLOW, from: '<apiVersion>66.0</apiVersion>', to: '<apiVersion>67.0</apiVersion>' },
+            { file: 'sfdx-project.json', from: '"66.0"', to: '"65.0"' }
+        ]);
+        const schema = lines((await gate(dir)).filter((p) => p.check === 'schema'));
+        expect(schema).toContain(
+            `${FLOW}:3 [schema] Flow/apiVersion — apiVersion 67.0 is above the project's sourceApiVersion 65.0`
+        );
+        if (WSDL) {
+            expect(schema).toContain(
+                "sfdx-project.json:- [schema]  — sourceApiVersion 65.0 differs from the schema's API 66.0 (WSDL " +
+                    `${WSDL.kind === 'wsdl' ? WSDL.path : ''} (API 66.0)): validate against the WSDL of the deploy version`
+            );
+        }
+    });
 });
