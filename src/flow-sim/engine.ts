@@ -50,6 +50,11 @@ export interface EngineOptions {
 }
 
 type Operation = 'insert' | 'update' | 'delete';
+
+export interface DmlOptions {
+    /** Skip validation rules for this DML only (lead conversion without "Require Validation for Converted Leads"). */
+    readonly skipValidationRules?: boolean;
+}
 const BATCH = 200;
 const MAX_DEPTH = 16;
 
@@ -149,7 +154,7 @@ export class Database {
     }
 
     /** Internal DML entry point (also used by flows and the lead-conversion simulator). */
-    dml(operation: Operation, objectName: string, rows: Fields[], key: string): string[] {
+    dml(operation: Operation, objectName: string, rows: Fields[], key: string, options: DmlOptions = {}): string[] {
         if (rows.length === 0) {
             return [];
         }
@@ -165,7 +170,9 @@ export class Database {
             const ids: string[] = [];
             for (let start = 0; start < rows.length; start += BATCH) {
                 const batchKey = `${key}>${operation}:${objectName}@${start}`;
-                ids.push(...this.batch(operation, objectName, rows.slice(start, start + BATCH), batchKey, start));
+                ids.push(
+                    ...this.batch(operation, objectName, rows.slice(start, start + BATCH), batchKey, start, options)
+                );
             }
             return ids;
         } catch (error) {
@@ -285,7 +292,8 @@ export class Database {
         objectName: string,
         rows: Fields[],
         batchKey: string,
-        offset: number
+        offset: number,
+        options: DmlOptions
     ): string[] {
         const context = `${operation} ${objectName}`;
         const prepared = rows.map((row) => this.prepare(operation, objectName, row, context));
@@ -312,12 +320,8 @@ export class Database {
         this.runFlows('RecordBeforeSave', objectName, operation, records, priors, batchKey, errors);
         records.forEach((record, index) => {
             derive(objectName, record);
-            for (const error of this.options.validate?.(
-                objectName,
-                record,
-                priors[index] ?? null,
-                this.host.hasPermission
-            ) ?? []) {
+            const validate = options.skipValidationRules ? undefined : this.options.validate;
+            for (const error of validate?.(objectName, record, priors[index] ?? null, this.host.hasPermission) ?? []) {
                 errors.push({ ...error, index });
             }
         });

@@ -2,7 +2,7 @@
 export { CATALOG } from './catalog.js';
 export type { Value } from './catalog.js';
 export { Database, DmlException } from './engine.js';
-export type { EngineOptions, RecordValidator, RowError } from './engine.js';
+export type { DmlOptions, EngineOptions, RecordValidator, RowError } from './engine.js';
 export { FlowFault, Interview } from './interpreter.js';
 export type { RecordError } from './interpreter.js';
 export { convertLead, convertLeads } from './lead-convert.js';

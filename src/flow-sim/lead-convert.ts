@@ -24,6 +24,12 @@ export interface ConvertLeadRequest {
     readonly opportunityName?: string;
     /** Stage a new Opportunity starts in (the first stage of the sales process). */
     readonly opportunityStage?: string;
+    /**
+     * "Require Validation for Converted Leads" (LeadConfigSettings.shouldLeadConvertRequireValidation): when false
+     * (Salesforce's default), validation rules are skipped for the records conversion itself writes; DML done by flows
+     * during the conversion is always validated. Taken from the first request of a bulk call.
+     */
+    readonly requireValidation?: boolean;
     /** LeadConvertSettings-style custom mappings: target object → [lead field, target field][]. */
     readonly fieldMappings?: Partial<
         Record<'Account' | 'Contact' | 'Opportunity', ReadonlyArray<readonly [string, string]>>
@@ -75,6 +81,7 @@ export function convertLeads(
 ): ConvertLeadResult[] {
     return db.transaction(() => {
         const key = `convert:${requests[0]?.leadId ?? ''}x${requests.length}`;
+        const dmlOptions = { skipValidationRules: requests[0]?.requireValidation !== true };
         const leads = requests.map((request) => {
             const lead = db.get('Lead', request.leadId);
             if (lead.IsConverted === true) {
@@ -103,7 +110,8 @@ export function convertLeads(
             'insert',
             'Account',
             newAccounts.map((i) => ({ Name: leads[i]?.Company ?? leads[i]?.LastName ?? 'Unknown' })),
-            `${key}:account`
+            `${key}:account`,
+            dmlOptions
         ).forEach((id, n) => (accountIds[newAccounts[n] ?? -1] = id));
 
         // 2. contacts: new ones with the standard mapping, existing ones only get their blank fields filled
@@ -121,7 +129,7 @@ export function convertLeads(
                 fills.push(fill);
             }
         }
-        db.dml('update', 'Contact', fills, `${key}:contact-fill`);
+        db.dml('update', 'Contact', fills, `${key}:contact-fill`, dmlOptions);
         const newContacts = indexes.filter((i) => !requests[i]?.contactId);
         db.dml(
             'insert',
@@ -130,7 +138,8 @@ export function convertLeads(
                 ...mapped(i, 'Contact', STANDARD_CONTACT_MAPPING),
                 AccountId: accountIds[i] ?? null
             })),
-            `${key}:contact`
+            `${key}:contact`,
+            dmlOptions
         ).forEach((id, n) => (contactIds[newContacts[n] ?? -1] = id));
 
         // 3. opportunities with the native Primary Campaign Source: the most recently associated campaign
@@ -157,7 +166,8 @@ export function convertLeads(
                     CampaignId: newest?.CampaignId ?? null
                 };
             }),
-            `${key}:opportunity`
+            `${key}:opportunity`,
+            dmlOptions
         ).forEach((id, n) => (opportunityIds[newOpportunities[n] ?? -1] = id));
 
         // 4. a primary contact role with a blank Role on each new opportunity
@@ -170,7 +180,8 @@ export function convertLeads(
                 IsPrimary: true,
                 Role: null
             })),
-            `${key}:role`
+            `${key}:role`,
+            dmlOptions
         );
 
         // 5. campaign members follow the person to the contact
@@ -180,7 +191,8 @@ export function convertLeads(
             indexes.flatMap((i) =>
                 (members[i] ?? []).map((m) => ({ Id: m.Id ?? null, ContactId: contactIds[i] ?? null }))
             ),
-            `${key}:members`
+            `${key}:members`,
+            dmlOptions
         );
 
         // 6. the Lead update that fires the Lead flows
@@ -196,7 +208,8 @@ export function convertLeads(
                 ConvertedOpportunityId: opportunityIds[i] ?? null,
                 Status: request.convertedStatus
             })),
-            `${key}:lead`
+            `${key}:lead`,
+            dmlOptions
         );
         return indexes.map((i) => ({
             accountId: accountIds[i] ?? '',

@@ -76,16 +76,18 @@ describe('shipped validation rules with the guardrail flows', () => {
     });
 
     it.skipIf(!hasRule('Lead', 'Require_Lead_Source'))(
-        'a lead without Lead Source cannot convert (rule on the Lead update)',
+        'with "Require Validation for Converted Leads" a lead without Lead Source cannot convert; without it, it can',
         () => {
             const db = withRules();
             const [lead = ''] = db.seed('Lead', [{ LastName: 'Nobody', Company: 'Unknown', Status: 'Working' }]);
             const error = thrown(() =>
-                convertLeads(db, [{ leadId: lead, convertedStatus: 'Converted' }])
+                convertLeads(db, [{ leadId: lead, convertedStatus: 'Converted', requireValidation: true }])
             ) as DmlException;
             expect(error).toBeInstanceOf(DmlException);
             expect(error.rowErrors.map((e) => e.field)).toEqual(['LeadSource']);
             expect(db.all('Contact')).toHaveLength(0);
+            convertLeads(db, [{ leadId: lead, convertedStatus: 'Converted' }]);
+            expect(db.get('Lead', lead).IsConverted).toBe(true);
         }
     );
 });
