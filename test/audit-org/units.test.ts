@@ -1,7 +1,8 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { countCsvRecords, csvField, csvHeader, csvRow, parseHeaderLine, splitHeader } from '../../src/audit/org/csv.js';
-import { parseLimitInfo, redact } from '../../src/audit/org/http.js';
+import { OrgHttp, parseLimitInfo, redact } from '../../src/audit/org/http.js';
+import { Connection } from '@jsforce/jsforce-node';
 import { OrgError } from '../../src/audit/errors.js';
 import {
     activePicklistValues,
@@ -138,6 +139,23 @@ describe('http helpers', () => {
         expect(parseLimitInfo('api-usage=5/100, per-app-api-usage=1/50(appName=x)')).toEqual({ used: 5, limit: 100 });
         expect(parseLimitInfo(undefined)).toBeUndefined();
         expect(parseLimitInfo('nothing')).toBeUndefined();
+    });
+
+    it('never sends the token to another host (e.g. a forged nextRecordsUrl)', async () => {
+        const conn = new Connection({
+            instanceUrl: 'http://127.0.0.1:9',
+            accessToken: 'secret-token',
+            version: '66.0'
+        });
+        const http = new OrgHttp(conn, { maxApiRequests: 5 });
+        await expect(http.getJson('https://attacker.example/services/data/v66.0/query/x', 'page')).rejects.toThrow(
+            /unexpected request path "https:\/\/attacker\.example/
+        );
+        await expect(http.getJson('http://127.0.0.1:99/services/data/v66.0/query/x', 'page')).rejects.toThrow(
+            /unexpected request path/
+        );
+        expect(http.requestsUsed).toBe(0);
+        expect(http.dataPath('/jobs/query')).toBe('/services/data/v66.0/jobs/query');
     });
 
     it('redacts secrets', () => {

@@ -133,7 +133,8 @@ export class OrgHttp {
 
     #absoluteUrl(path: string): string {
         const instanceUrl = this.#conn.instanceUrl.replace(/\/+$/, '');
-        if (path.startsWith(instanceUrl)) return path;
+        // an absolute URL (never expected, but a nextRecordsUrl could be one) must stay on the org's own origin
+        if (/^https?:\/\//i.test(path) && new URL(path).origin === new URL(instanceUrl).origin) return path;
         if (path.startsWith('/services/')) return instanceUrl + path;
         if (path.startsWith('/')) return instanceUrl + this.dataPath(path);
         throw new OrgError(`internal error: unexpected request path "${path}"`);

@@ -4,9 +4,10 @@
  *
  * First a plan: per object a describe (fields wanted ∩ fields the org has) and a `SELECT COUNT()`, choosing REST for
  * small objects and Bulk API 2.0 for large ones; if the records cannot be read within what is left of the request
- * budget the pull stops before reading any. Then each object is read into its CSV page by page. Also the `Attribution_Rules__mdt.Default` record (rules override), the converted Lead
- * Statuses and the active Lead Source values (governed values). Everything is written into a temp directory beside
- * `outDir` and moved there only when the whole pull succeeded; on any failure nothing is left behind.
+ * budget the pull stops before reading any. Then each object is read into its CSV page by page. Also read: the
+ * `Attribution_Rules__mdt.Default` record (rules override), the converted Lead Statuses and the active Lead Source
+ * values (governed values). Everything is written into a temp directory beside `outDir` and moved there only when the
+ * whole pull succeeded; on any failure nothing is left behind.
  */
 import { mkdir, mkdtemp, open, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
