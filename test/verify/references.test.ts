@@ -142,6 +142,20 @@ describe('duplicate and matching rules', () => {
     });
 });
 
+describe('FlexiPage references', () => {
+    it('resolve field instances and visibility-rule fields on the page object', async () => {
+        const PAGE = `${DEFAULT}/flexipages/Lead_Fixture_Page.flexipage-meta.xml`;
+        const out = await refs([
+            { file: PAGE, from: '<fieldItem>Record.UTM_Source__c', to: '<fieldItem>Record.UTM_Src__c' },
+            { file: PAGE, from: '{!Record.Persona__c}', to: '{!Record.Persona}' }
+        ]);
+        expect(out).toEqual([
+            `${PAGE}:11 [references] FlexiPage/…/fieldInstance/fieldItem — field Lead.UTM_Src__c does not exist in the project or standard-fields.json`,
+            `${PAGE}:15 [references] FlexiPage/…/visibilityRule/criteria/leftValue — field Lead.Persona does not exist in the project or standard-fields.json`
+        ]);
+    });
+});
+
 describe('persona agreement', () => {
     it('reports mapping records, flow and formula literals outside the Persona global value set', async () => {
         const out = await refs([
