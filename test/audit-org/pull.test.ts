@@ -129,6 +129,20 @@ describe('pullOrgSnapshot against the mock org', () => {
         expect(jobs).toHaveLength(1);
     });
 
+    it('writes byte-identical CSVs whether an object came over REST or Bulk API 2.0', async () => {
+        const { conn } = await setup({ leads: 2_500, opportunityHistory: true });
+        const viaRest = await pullOrgSnapshot(conn, { outDir: join(work, 'rest'), restMaxRecords: 1e9, ...fast });
+        const viaBulk = await pullOrgSnapshot(conn, { outDir: join(work, 'bulk'), restMaxRecords: 0, ...fast });
+        const names = Object.keys(viaRest.objects);
+        expect(names).toHaveLength(9);
+        for (const name of names) {
+            expect(viaRest.objects[name]?.via).toBe('rest');
+            expect(viaBulk.objects[name]?.via).toBe('bulk2');
+            const rest = await readFile(join(work, 'rest', `${name}.csv`), 'utf8');
+            expect(await readFile(join(work, 'bulk', `${name}.csv`), 'utf8'), name).toBe(rest);
+        }
+    });
+
     it('uses at most one API request per 10,000 records (+ a small fixed overhead) for a 200,000-record object', async () => {
         const { server, conn } = await setup({ leads: 200_000 });
         const result = await pullOrgSnapshot(conn, { outDir: join(work, 'snap'), ...fast });
