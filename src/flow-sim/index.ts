@@ -19,3 +19,5 @@ export { LIMITS, LimitException } from './store.js';
 export type { Fields } from './store.js';
 export { loadValidationRules, parseValidationRuleXml, validatorFromRules } from './validation-rules.js';
 export type { ValidationRule } from './validation-rules.js';
+export { saveAllowingPartial } from './partial-save.js';
+export type { SaveResult } from './partial-save.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DmlException } from '../../src/flow-sim/index.js';
+import { DmlException, saveAllowingPartial } from '../../src/flow-sim/index.js';
 import { BYPASS, contact, newDb, opportunity, thrown } from './helpers.js';
 
 const GATE_MESSAGE =
@@ -93,5 +93,30 @@ describe('Opportunity_Contact_Role_Gate', () => {
         expect(error.rowErrors).toHaveLength(100);
         expect(error.rowErrors.map((e) => e.index)).toEqual(opps.map((_id, i) => i).filter((i) => i % 2 === 1));
         expect(db.all('Opportunity').filter((o) => o.StageName === 'Negotiation')).toHaveLength(0);
+    });
+});
+
+describe('Opportunity_Contact_Role_Gate with partial success (data loads)', () => {
+    it('saves the rows that pass, reports the others, and leaves no trace of failed rows', () => {
+        const db = newDb();
+        const opps = Array.from({ length: 200 }, () => opportunity(db));
+        db.seed(
+            'OpportunityContactRole',
+            opps.filter((_id, i) => i % 4 !== 0).map((id) => ({ OpportunityId: id, ContactId: contact(db) }))
+        );
+        const results = saveAllowingPartial(
+            db,
+            'update',
+            'Opportunity',
+            opps.map((Id) => ({ Id, StageName: 'Proposal/Quote' }))
+        );
+        expect(results.filter((r) => r.success)).toHaveLength(150);
+        results.forEach((result, i) => {
+            expect(result.success).toBe(i % 4 !== 0);
+            expect(db.get('Opportunity', opps[i] ?? '').StageName).toBe(
+                i % 4 !== 0 ? 'Proposal/Quote' : 'Qualification'
+            );
+        });
+        expect(results[0]?.errors[0]?.field).toBe('StageName');
     });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { saveAllowingPartial } from '../../src/flow-sim/index.js';
 import type { Database } from '../../src/flow-sim/index.js';
 import { BYPASS, campaign, contact, newDb, opportunity } from './helpers.js';
 
@@ -86,5 +87,37 @@ describe('Opportunity_Campaign_Auto_Association', () => {
         // opportunity lookup, member lookup, the update's record query; the role insert and the opportunity update
         expect({ soql: db.limits.soql, dml: db.limits.dml }).toEqual({ soql: 3, dml: 2 });
         opps.forEach((opp, i) => expect(db.get('Opportunity', opp).CampaignId).toBe(people[i]?.latest));
+    });
+});
+
+describe('Opportunity_Campaign_Auto_Association with partial success', () => {
+    it('rolls back the side effects of the first attempt and retries only the rows that can succeed', () => {
+        let blocked = '';
+        const db = newDb({
+            validate: (objectName, record) =>
+                objectName === 'Opportunity' && record.Id === blocked && record.CampaignId
+                    ? [{ message: 'This opportunity is locked', field: 'CampaignId' }]
+                    : []
+        });
+        const people = Array.from({ length: 4 }, () => engagedContact(db));
+        const opps = people.map(() => opportunity(db));
+        blocked = opps[2] ?? '';
+        const results = saveAllowingPartial(
+            db,
+            'insert',
+            'OpportunityContactRole',
+            people.map((p, i) => ({ OpportunityId: opps[i] ?? '', ContactId: p.person, IsPrimary: true }))
+        );
+        expect(results.map((r) => r.success)).toEqual([true, true, false, true]);
+        expect(results[2]?.errors[0]?.message).toMatch(
+            /could not set the primary campaign source.*This opportunity is locked/
+        );
+        expect(opps.map((opp) => db.get('Opportunity', opp).CampaignId)).toEqual([
+            people[0]?.latest,
+            people[1]?.latest,
+            null,
+            people[3]?.latest
+        ]);
+        expect(db.all('OpportunityContactRole').map((r) => r.OpportunityId)).toEqual([opps[0], opps[1], opps[3]]);
     });
 });
