@@ -3,10 +3,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectToOrg } from '../../src/audit/org/connect.js';
-import { OrgError } from '../../src/audit/errors.js';
+import { OrgError, UsageError } from '../../src/audit/errors.js';
 import { pullOrgSnapshot } from '../../src/audit/org/pull.js';
 import { mockOrg, TOKEN } from './fixtures.js';
 import { startMockServer, type MockServer } from './mock-server.js';
+
+/** Missing or malformed settings: exit code 2. */
+async function usageError(promise: Promise<unknown>): Promise<UsageError> {
+    const err = await promise.then(
+        () => undefined,
+        (e: unknown) => e
+    );
+    expect(err).toBeInstanceOf(UsageError);
+    expect((err as UsageError).exitCode).toBe(2);
+    return err as UsageError;
+}
 
 async function orgError(promise: Promise<unknown>): Promise<OrgError> {
     const err = await promise.then(
@@ -35,25 +46,25 @@ describe('connectToOrg from the environment (CI)', () => {
         };
         expect((await connectToOrg({ env })).version).toBe('64.0');
         expect((await connectToOrg({ env, apiVersion: '65.0' })).version).toBe('65.0');
-        const err = await orgError(connectToOrg({ env: { ...env, SF_API_VERSION: 'v66' } }));
+        const err = await usageError(connectToOrg({ env: { ...env, SF_API_VERSION: 'v66' } }));
         expect(err.message).toMatch(/API version "v66" is not valid/);
     });
 
-    it('names the missing variable, and never echoes the token', async () => {
-        const err = await orgError(connectToOrg({ env: { SF_ACCESS_TOKEN: TOKEN } }));
+    it('names the missing variable (a usage error, exit 2), and never echoes the token', async () => {
+        const err = await usageError(connectToOrg({ env: { SF_ACCESS_TOKEN: TOKEN } }));
         expect(err.message).toMatch(/SF_INSTANCE_URL is not set/);
         expect(err.message).not.toContain(TOKEN);
-        const none = await orgError(connectToOrg({ env: {} }));
+        const none = await usageError(connectToOrg({ env: {} }));
         expect(none.message).toMatch(/--target-org <alias\|username>.*SF_ACCESS_TOKEN and SF_INSTANCE_URL/);
     });
 
     it('refuses plain http except on loopback, and URLs with a path', async () => {
         const env = { SF_ACCESS_TOKEN: TOKEN };
-        const http = await orgError(
+        const http = await usageError(
             connectToOrg({ env: { ...env, SF_INSTANCE_URL: 'http://acme.my.salesforce.com' } })
         );
         expect(http.message).toMatch(/must be an https URL/);
-        const path = await orgError(
+        const path = await usageError(
             connectToOrg({ env: { ...env, SF_INSTANCE_URL: 'https://acme.my.salesforce.com/services/data' } })
         );
         expect(path.message).toMatch(/must be the org's base URL/);

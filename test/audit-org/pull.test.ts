@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { connectToOrg } from '../../src/audit/org/connect.js';
-import { OrgError } from '../../src/audit/errors.js';
+import { OrgError, UsageError } from '../../src/audit/errors.js';
 import { MANIFEST_FILE, pullOrgSnapshot } from '../../src/audit/org/pull.js';
 import type { PullOptions, PullProgress } from '../../src/audit/org/types.js';
 import { LEAD_SOURCES, leadRecord, mockOrg, parseCsv, TOKEN, type OrgShape } from './fixtures.js';
@@ -281,13 +281,17 @@ describe('pullOrgSnapshot against the mock org', () => {
         expect(await readdir(work)).toEqual([]);
     });
 
-    it('refuses a non-empty snapshot directory before sending any request', async () => {
+    it('refuses a non-empty snapshot directory or a zero budget (usage errors) before sending any request', async () => {
         const { server, conn } = await setup();
         const outDir = join(work, 'snap');
         await pullOrgSnapshot(conn, { outDir, ...fast });
         const before = server.requests.length;
-        const err = await pullError(pullOrgSnapshot(conn, { outDir, ...fast }));
-        expect(err.message).toMatch(/already exists and is not empty/);
+        const err = await pullOrgSnapshot(conn, { outDir, ...fast }).catch((e: unknown) => e);
+        expect(err).toBeInstanceOf(UsageError);
+        expect((err as UsageError).message).toMatch(/already exists and is not empty/);
+        const zero = await pullOrgSnapshot(conn, { outDir: join(work, 'other'), maxApiRequests: 0 }).catch((e) => e);
+        expect(zero).toBeInstanceOf(UsageError);
+        expect((zero as UsageError).message).toMatch(/--max-api-requests must be a positive whole number, got 0/);
         expect(server.requests.length).toBe(before);
     });
 

@@ -15,7 +15,7 @@ import type { Connection } from '@jsforce/jsforce-node';
 import { OrgHttp } from './http.js';
 import { DEFAULT_OBJECTS, RULES_RECORD, RULES_TYPE } from './objects.js';
 import { RULE_FIELDS } from '../config.js';
-import { OrgError } from '../errors.js';
+import { OrgError, UsageError } from '../errors.js';
 import {
     activePicklistValues,
     chooseVia,
@@ -42,10 +42,10 @@ async function assertUsableOutDir(outDir: string): Promise<void> {
         entries = await readdir(outDir);
     } catch (err) {
         if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
-        throw new OrgError(`cannot use snapshot directory ${outDir}: ${(err as Error).message}`);
+        throw new UsageError(`cannot use snapshot directory ${outDir}: ${(err as Error).message}`);
     }
     if (entries.length > 0) {
-        throw new OrgError(`snapshot directory ${outDir} already exists and is not empty; choose a new directory`);
+        throw new UsageError(`snapshot directory ${outDir} already exists and is not empty; choose a new directory`);
     }
 }
 
@@ -156,7 +156,7 @@ export async function pullOrgSnapshot(conn: Connection, options: PullOptions): P
         options.maxApiRequests !== undefined &&
         !(Number.isInteger(options.maxApiRequests) && options.maxApiRequests > 0)
     ) {
-        throw new OrgError(`--max-api-requests must be a positive whole number, got ${options.maxApiRequests}`);
+        throw new UsageError(`--max-api-requests must be a positive whole number, got ${options.maxApiRequests}`);
     }
     await assertUsableOutDir(outDir);
     const http = new OrgHttp(conn, {
