@@ -18,6 +18,47 @@ export function unwrapMergeFields(formula: string): string {
     return formula.replace(/\{!\s*([^}]+?)\s*\}/g, '$1');
 }
 
+/**
+ * Rewrites what Salesforce formulas allow but formulon's grammar does not: `/* comments *\/` are dropped, backslash
+ * escapes inside string literals are resolved (re-quoting with the other quote character when needed) and
+ * polymorphic `Owner:User.Alias` becomes `Owner.Alias`.
+ */
+export function normalizeFormula(formula: string): string {
+    let out = '';
+    let i = 0;
+    while (i < formula.length) {
+        const ch = formula[i] ?? '';
+        if (ch === '/' && formula[i + 1] === '*') {
+            const end = formula.indexOf('*/', i + 2);
+            i = end < 0 ? formula.length : end + 2;
+            out += ' ';
+        } else if (ch === "'" || ch === '"') {
+            let value = '';
+            let j = i + 1;
+            while (j < formula.length && formula[j] !== ch) {
+                if (formula[j] === '\\' && j + 1 < formula.length) j++;
+                value += formula[j] ?? '';
+                j++;
+            }
+            const quote = !value.includes(ch)
+                ? ch
+                : !value.includes(ch === "'" ? '"' : "'")
+                  ? ch === "'"
+                      ? '"'
+                      : "'"
+                  : ch;
+            out += quote + (value.includes(quote) ? value.split(quote).join('’') : value) + quote;
+            i = j + 1;
+        } else {
+            let j = i;
+            while (j < formula.length && !`'"`.includes(formula[j] ?? '') && formula.slice(j, j + 2) !== '/*') j++;
+            out += formula.slice(i, j).replace(/\b(\w+):\w+\./g, '$1.');
+            i = j;
+        }
+    }
+    return out;
+}
+
 const COMPARING = new Set(['ispickval', 'includes', 'equal', 'unequal', 'case']);
 
 /** The field an operand stands for: a bare identifier or TEXT(identifier). */
@@ -35,7 +76,7 @@ function textLiteral(node: FormulonNode | undefined): string | undefined {
 }
 
 export function analyzeFormula(formula: string): FormulaRefs {
-    const tree = ast(unwrapMergeFields(formula));
+    const tree = ast(normalizeFormula(unwrapMergeFields(formula)));
     if (tree.type === 'error') {
         return {
             identifiers: [],
