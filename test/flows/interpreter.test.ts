@@ -1,6 +1,12 @@
 /** Interpreter semantics on small synthetic flows (the real flows are covered by the scenario tests). */
 import { describe, expect, it } from 'vitest';
-import { Database, DmlException, LimitException, parseFlowXml } from '../../src/flow-sim/index.js';
+import {
+    Database,
+    DmlException,
+    LimitException,
+    parseCustomMetadataXml,
+    parseFlowXml
+} from '../../src/flow-sim/index.js';
 import { evaluateFormula } from '../../src/flow-sim/formula.js';
 import { combineLogic } from '../../src/flow-sim/logic.js';
 import { CUSTOM_METADATA } from './helpers.js';
@@ -219,5 +225,28 @@ describe('collections, loops and record variables', () => {
         expect(solo).not.toBe('');
         // one Get Records and one Create Records for the whole batch of two leads
         expect({ soql: db.limits.soql, dml: db.limits.dml }).toEqual({ soql: 1, dml: 2 });
+    });
+});
+
+describe('loading', () => {
+    it('names the flow and file for malformed XML and a wrong root element', () => {
+        expect(() => parseFlowXml('<Flow><label>x</Flow>', 'Broken')).toThrow(
+            /^flow Broken \(Broken\.flow-meta\.xml\): malformed XML/
+        );
+        expect(() => parseFlowXml('<Workflow/>', 'Wrong')).toThrow(
+            'flow Wrong (Wrong.flow-meta.xml): root element must be <Flow>'
+        );
+    });
+
+    it('reads custom metadata values with their xsi types and refuses unknown fields', () => {
+        const xml = (field: string): string =>
+            `<?xml version="1.0" encoding="UTF-8"?><CustomMetadata xmlns="http://soap.sforce.com/2006/04/metadata" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema"><label>Strict</label><protected>false</protected><values><field>Aged_Lead_Days__c</field><value xsi:type="xsd:double">45</value></values><values><field>${field}</field><value xsi:nil="true"/></values></CustomMetadata>`;
+        expect(parseCustomMetadataXml(xml('Stage_Order__c'), 'Attribution_Rules.Strict.md-meta.xml')).toEqual({
+            object: 'Attribution_Rules__mdt',
+            values: { DeveloperName: 'Strict', MasterLabel: 'Strict', Aged_Lead_Days__c: 45, Stage_Order__c: null }
+        });
+        expect(() => parseCustomMetadataXml(xml('Stage_Ordre__c'), 'Attribution_Rules.Strict.md-meta.xml')).toThrow(
+            'Attribution_Rules.Strict.md-meta.xml: field Attribution_Rules__mdt.Stage_Ordre__c does not exist'
+        );
     });
 });
