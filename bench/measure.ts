@@ -3,6 +3,7 @@
  *
  *   node --import tsx bench/measure.ts floor <snapshotDir>
  *   node --import tsx bench/measure.ts audit <snapshotDir>
+ *   node --import tsx bench/measure.ts audit-fast <snapshotDir>   (what-if: fast-path macros)
  *
  * `floor` reads every `<Object>.csv` fully into DuckDB with the audit's reader options (all columns VARCHAR, strict
  * Bulk-CSV dialect) and nothing else: the parse floor. `audit` runs `runAudit` on the snapshot. Prints one JSON line
@@ -17,9 +18,14 @@ import { runAudit } from '../src/audit/engine.js';
 import { summariseReport, type CheckCount } from './compare.js';
 import { readHeader } from '../src/audit/load.js';
 import { BENCH_AS_OF } from './plan.js';
+import { useFastMacros } from './profile.js';
+import { MACROS } from '../src/audit/sql.js';
+
+/** `audit-fast`: the audit with the fast-path macros of `profile.ts` (a what-if for the audit engineer). */
+export type MeasureMode = 'floor' | 'audit' | 'audit-fast';
 
 export type MeasureResult = {
-    mode: 'floor' | 'audit';
+    mode: MeasureMode;
     wallMs: number;
     /** Peak resident set size of the measuring process (bytes). */
     maxRssBytes: number;
@@ -73,9 +79,10 @@ async function audit(dir: string): Promise<Pick<MeasureResult, 'rows' | 'checks'
 }
 
 async function main(mode: string | undefined, dir: string | undefined): Promise<void> {
-    if ((mode !== 'floor' && mode !== 'audit') || !dir) {
-        throw new Error('usage: measure.ts floor|audit <snapshotDir>');
+    if ((mode !== 'floor' && mode !== 'audit' && mode !== 'audit-fast') || !dir) {
+        throw new Error('usage: measure.ts floor|audit|audit-fast <snapshotDir>');
     }
+    if (mode === 'audit-fast') useFastMacros(MACROS as string[]);
     const started = performance.now();
     const measured = mode === 'floor' ? await floor(resolve(dir)) : await audit(resolve(dir));
     const wallMs = performance.now() - started;
