@@ -74,6 +74,39 @@ describe('reference checks', () => {
         ]);
     });
 
+    it('resolve resource references anywhere in a flow and sObject variable types', async () => {
+        const out = await refs([
+            {
+                file: FLOW,
+                from: '    <status>Active</status>',
+                to: [
+                    '    <status>Active</status>',
+                    '    <variables>',
+                    '        <name>Role_Copy</name>',
+                    '        <dataType>SObject</dataType>',
+                    '        <isCollection>false</isCollection>',
+                    '        <isInput>false</isInput>',
+                    '        <isOutput>false</isOutput>',
+                    '        <objectType>OpportunityContactRoles</objectType>',
+                    '    </variables>',
+                    '    <actionCalls>',
+                    '        <name>Notify</name>',
+                    '        <inputParameters>',
+                    '            <name>recordId</name>',
+                    '            <value>',
+                    '                <elementReference>Get_Contact_Role.Rol</elementReference>',
+                    '            </value>',
+                    '        </inputParameters>',
+                    '    </actionCalls>'
+                ].join('\n')
+            }
+        ]);
+        expect(out).toEqual([
+            `${FLOW}:94 [references] Flow/variables[Role_Copy]/objectType — object OpportunityContactRoles is neither in the project nor in standard-fields.json`,
+            `${FLOW}:101 [references] Flow/actionCalls[Notify]/…/elementReference — Get_Contact_Role.Rol: field OpportunityContactRole.Rol does not exist in the project or standard-fields.json`
+        ]);
+    });
+
     it('require apiVersion ≥ 59 for flows with customErrors and a known trigger object', async () => {
         const out = await refs([
             { file: FLOW, from: '<apiVersion>66.0</apiVersion>', to: '<apiVersion>58.0</apiVersion>' },

@@ -10,6 +10,14 @@ import { checkField, checkIdentifier, ofType, report, resolveTarget, type RefCon
 
 const RECORD_ELEMENTS = ['recordLookups', 'recordCreates', 'recordUpdates', 'recordDeletes'] as const;
 const CUSTOM_ERRORS_MIN_API = 59;
+const REFERENCE_TAGS = [
+    'elementReference',
+    'leftValueReference',
+    'assignToReference',
+    'inputReference',
+    'outputReference',
+    'collectionReference'
+] as const;
 
 function stringValue(el: XmlElement | undefined): XmlElement | undefined {
     return el ? firstChild(el, 'stringValue') : undefined;
@@ -64,6 +72,8 @@ export function checkFlows(ctx: RefContext): void {
         // an unknown trigger object is reported once (start/object); $Record paths are then not resolved
         const trigger = triggerKnown ? declaredTrigger : undefined;
         const resources = flowResources(flow, declaredTrigger);
+        // resources of an unknown sObject type are reported once (objectType/object), their fields are not resolved
+        for (const [name, object] of resources) if (object && !ctx.catalog.hasObject(object)) resources.set(name, null);
         const bad = (el: XmlElement | undefined, path: string, message: string): void =>
             report(ctx, f.rel, el, path, message);
         const objectExists = (el: XmlElement | undefined, object: string, path: string): boolean => {
@@ -78,7 +88,9 @@ export function checkFlows(ctx: RefContext): void {
                 if (err) bad(el, path, err);
             }
         };
+        const checked = new Set<XmlElement>();
         const reference = (el: XmlElement | undefined, path: string): void => {
+            if (el) checked.add(el);
             const id = el?.text.trim();
             if (!el || !id || (!triggerKnown && /^\$Record(__Prior)?\b/.test(id))) return;
             const err = checkIdentifier(ctx, id, trigger, resources);
@@ -202,6 +214,19 @@ export function checkFlows(ctx: RefContext): void {
                         `Flow/textTemplates[${childText(tt, 'name') ?? '?'}]/text`
                     );
             }
+        }
+
+        // every other resource reference (action inputs, subflow inputs, screens, waits …), named by its element
+        for (const top of flow.children) {
+            const where = `Flow/${top.name}${childText(top, 'name') ? `[${childText(top, 'name')}]` : ''}`;
+            for (const tag of REFERENCE_TAGS) {
+                for (const el of descendants(top, tag)) if (!checked.has(el)) reference(el, `${where}/…/${tag}`);
+            }
+        }
+        for (const v of childrenNamed(flow, 'variables')) {
+            const typeEl = firstChild(v, 'objectType');
+            if (typeEl)
+                objectExists(typeEl, typeEl.text.trim(), `Flow/variables[${childText(v, 'name') ?? '?'}]/objectType`);
         }
 
         const customErrors = childrenNamed(flow, 'customErrors');
