@@ -3,7 +3,6 @@
  *
  *   node --import tsx bench/measure.ts floor <snapshotDir>
  *   node --import tsx bench/measure.ts audit <snapshotDir>
- *   node --import tsx bench/measure.ts audit-fast <snapshotDir>   (what-if: fast-path macros)
  *
  * `floor` reads every `<Object>.csv` fully into DuckDB with the audit's reader options (all columns VARCHAR, strict
  * Bulk-CSV dialect) and nothing else: the parse floor. `audit` runs `runAudit` on the snapshot. Prints one JSON line
@@ -18,19 +17,18 @@ import { runAudit } from '../src/audit/engine.js';
 import { summariseReport, type CheckCount } from './compare.js';
 import { readHeader } from '../src/audit/load.js';
 import { BENCH_AS_OF } from './plan.js';
-import { useFastMacros } from './profile.js';
-import { MACROS } from '../src/audit/sql.js';
 
-/** `audit-fast`: the audit with the fast-path macros of `profile.ts` (a what-if for the audit engineer). */
-export type MeasureMode = 'floor' | 'audit' | 'audit-fast';
+export type MeasureMode = 'floor' | 'audit';
 
 export type MeasureResult = {
     mode: MeasureMode;
     wallMs: number;
     /** Peak resident set size of the measuring process (bytes). */
     maxRssBytes: number;
-    /** Rows read per object (floor) or loaded per object (audit, when the report has them). */
+    /** Rows read per object (floor) or loaded per object (audit). */
     rows: Record<string, number>;
+    /** Floor only: milliseconds to read each object's CSV. */
+    objectMs?: Record<string, number>;
     checks?: CheckCount[];
 };
 
@@ -45,25 +43,28 @@ export function floorReadSql(file: string, columns: number): string {
     );
 }
 
-async function floor(dir: string): Promise<Pick<MeasureResult, 'rows'>> {
+async function floor(dir: string): Promise<Pick<MeasureResult, 'rows' | 'objectMs'>> {
     const files = (await readdir(dir)).filter((f) => f.endsWith('.csv')).sort();
     const db = await DuckDBInstance.create(':memory:');
     const conn = await db.connect();
     const rows: Record<string, number> = {};
+    const objectMs: Record<string, number> = {};
     try {
         for (const name of files) {
+            const t0 = performance.now();
             const file = join(dir, name);
             const header = await readHeader(file);
             const table = `t_${name.replace(/\.csv$/, '').toLowerCase()}`;
             await conn.run(`CREATE TABLE ${table} AS SELECT * FROM ${floorReadSql(file, header.length)}`);
             const count = await conn.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${table}`);
             rows[name.replace(/\.csv$/, '')] = Number(count.getRowObjectsJS()[0]?.n ?? 0);
+            objectMs[name.replace(/\.csv$/, '')] = performance.now() - t0;
         }
     } finally {
         conn.closeSync();
         db.closeSync();
     }
-    return { rows };
+    return { rows, objectMs };
 }
 
 async function audit(dir: string): Promise<Pick<MeasureResult, 'rows' | 'checks'>> {
@@ -79,10 +80,9 @@ async function audit(dir: string): Promise<Pick<MeasureResult, 'rows' | 'checks'
 }
 
 async function main(mode: string | undefined, dir: string | undefined): Promise<void> {
-    if ((mode !== 'floor' && mode !== 'audit' && mode !== 'audit-fast') || !dir) {
-        throw new Error('usage: measure.ts floor|audit|audit-fast <snapshotDir>');
+    if ((mode !== 'floor' && mode !== 'audit') || !dir) {
+        throw new Error('usage: measure.ts floor|audit <snapshotDir>');
     }
-    if (mode === 'audit-fast') useFastMacros(MACROS as string[]);
     const started = performance.now();
     const measured = mode === 'floor' ? await floor(resolve(dir)) : await audit(resolve(dir));
     const wallMs = performance.now() - started;

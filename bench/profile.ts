@@ -2,7 +2,7 @@
  * Which SQL statements of the audit dominate: runs `runAudit` on a snapshot with DuckDB's `run` /
  * `runAndReadAll` wrapped to time every statement, then prints them slowest first.
  *
- *   npx tsx bench/profile.ts bench/out/snapshot-1 [--top 25] [--json bench/out/profile.json] [--fast-macros]
+ *   npx tsx bench/profile.ts bench/out/snapshot-1 [--top 25] [--json bench/out/profile.json]
  */
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -10,32 +10,9 @@ import { pathToFileURL } from 'node:url';
 import { DuckDBConnection } from '@duckdb/node-api';
 import { loadGovernedLeadSources, loadRulesConfig } from '../src/audit/config.js';
 import { runAudit } from '../src/audit/engine.js';
-import { MACROS } from '../src/audit/sql.js';
 import { BENCH_AS_OF } from './plan.js';
 
 export type StatementTiming = { ms: number; sql: string };
-
-/**
- * What-if for `--fast-macros`: the engine's normalising macros with a fast path for the Bulk API formats — the plain
- * casts DuckDB already understands (`2025-11-23T22:41:39.000+0000`, `2025-11-23`) before the regular-expression
- * chain, and `starts_with` instead of a regular expression for Data Export's all-zero null Ids. Same results.
- */
-export const FAST_MACROS: Record<string, string> = {
-    sf_ts: `CREATE OR REPLACE MACRO sf_ts(x) AS coalesce(try_cast(trim(x) AS TIMESTAMPTZ)::TIMESTAMP, sf_ts_slow(x))`,
-    sf_ref: `CREATE OR REPLACE MACRO sf_ref(x) AS CASE
-        WHEN sf_blank(x) IS NULL OR starts_with(trim(x), '000000000000000') THEN NULL ELSE left(trim(x), 15) END`
-};
-
-/** Swaps the engine's macro list in place for the fast variants (the original `sf_ts` kept as `sf_ts_slow`). */
-export function useFastMacros(macros: string[]): void {
-    const at = macros.findIndex((m) => /MACRO sf_ts\(/.test(m));
-    const ref = macros.findIndex((m) => /MACRO sf_ref\(/.test(m));
-    if (at < 0 || ref < 0 || !FAST_MACROS.sf_ts || !FAST_MACROS.sf_ref)
-        throw new Error('src/audit/sql.ts has no sf_ts/sf_ref macro to replace');
-    const slow = (macros[at] ?? '').replace(/MACRO sf_ts\(/, 'MACRO sf_ts_slow(');
-    macros.splice(at, 1, slow, FAST_MACROS.sf_ts);
-    macros[macros.findIndex((m) => /MACRO sf_ref\(/.test(m))] = FAST_MACROS.sf_ref;
-}
 
 /** One-line, shortened form of a statement for the report. */
 export function shorten(sql: string, max = 160): string {
@@ -74,10 +51,6 @@ async function main(argv: readonly string[]): Promise<void> {
     const topAt = argv.indexOf('--top');
     const top = topAt >= 0 ? Number(argv[topAt + 1]) : 25;
     const jsonAt = argv.indexOf('--json');
-    if (argv.includes('--fast-macros')) {
-        useFastMacros(MACROS as string[]);
-        console.log('what-if: fast-path sf_ts / sf_ref macros');
-    }
     const timings: StatementTiming[] = [];
     const undo = instrument(timings);
     const rules = await loadRulesConfig();

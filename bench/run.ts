@@ -1,12 +1,11 @@
 /**
- * `npm run bench [-- --scale 1 --seed 42 --runs 1 --reuse --keep --what-if]`: the audit benchmark.
+ * `npm run bench [-- --scale 1 --seed 42 --runs 1 --reuse --keep]`: the audit benchmark.
  *
  * 1. Generates `bench/out/snapshot-<scale>/` (or reuses it with `--reuse` when its plan.json matches).
  * 2. In a child process each: the parse floor (DuckDB reading every CSV fully) and the full audit (`runAudit`),
  *    `--runs` times each, keeping the fastest run (the machine is shared) and the highest peak RSS.
  * 3. Asserts the audit's counts equal the planted counts, prints a table, writes `bench/out/results.json`, and says
  *    whether the targets (≤ 2× the floor, ≤ 1.5 GB RSS, ≤ 1 org API request per 10,000 records) are met.
- * `--what-if` also measures the audit with the fast-path macros of `profile.ts` (a proposed engine fix).
  * Exit 1 when a count differs or a measurement fails; the targets only inform.
  */
 import { spawn } from 'node:child_process';
@@ -32,23 +31,20 @@ const argsSchema = z.object({
     seed: z.number().int().nonnegative(),
     runs: z.number().int().min(1).max(5),
     reuse: z.boolean(),
-    keep: z.boolean(),
-    whatIf: z.boolean()
+    keep: z.boolean()
 });
 type Args = z.infer<typeof argsSchema>;
 
 export function parseArgs(argv: readonly string[]): Args {
-    const raw: Record<string, unknown> = { scale: 1, seed: 42, runs: 1, reuse: false, keep: false, whatIf: false };
+    const raw: Record<string, unknown> = { scale: 1, seed: 42, runs: 1, reuse: false, keep: false };
     for (let i = 0; i < argv.length; i++) {
         const arg = argv[i];
         if (arg === '--reuse' || arg === '--keep') raw[arg.slice(2)] = true;
-        else if (arg === '--what-if') raw.whatIf = true;
         else if (arg === '--scale' || arg === '--seed' || arg === '--runs') {
             const value = argv[++i];
             if (value === undefined || Number.isNaN(Number(value))) throw new Error(`${arg} needs a number`);
             raw[arg.slice(2)] = Number(value);
-        } else
-            throw new Error(`unknown option ${arg} (use --scale <n> --seed <n> --runs <n> --reuse --keep --what-if)`);
+        } else throw new Error(`unknown option ${arg} (use --scale <n> --seed <n> --runs <n> --reuse --keep)`);
     }
     const parsed = argsSchema.safeParse(raw);
     if (!parsed.success) {
@@ -59,7 +55,7 @@ export function parseArgs(argv: readonly string[]): Args {
 }
 
 const measureSchema = z.object({
-    mode: z.enum(['floor', 'audit', 'audit-fast']),
+    mode: z.enum(['floor', 'audit']),
     wallMs: z.number(),
     maxRssBytes: z.number(),
     rows: z.record(z.number()),
@@ -126,16 +122,11 @@ async function main(argv: readonly string[]): Promise<number> {
     const { dir, plan, generatedMs, bytes } = await snapshotFor(args, log);
     const floors: MeasureResult[] = [];
     const audits: MeasureResult[] = [];
-    const whatIfs: MeasureResult[] = [];
     for (let run = 1; run <= args.runs; run++) {
         log(`run ${run}/${args.runs}: parse floor…`);
         floors.push(await measure('floor', dir));
         log(`run ${run}/${args.runs}: audit…`);
         audits.push(await measure('audit', dir));
-        if (args.whatIf) {
-            log(`run ${run}/${args.runs}: audit with fast-path macros (what-if)…`);
-            whatIfs.push(await measure('audit-fast', dir));
-        }
     }
     const best = (ms: MeasureResult[]): MeasureResult => ms.reduce((a, b) => (b.wallMs < a.wallMs ? b : a));
     const floor = best(floors);
@@ -143,8 +134,6 @@ async function main(argv: readonly string[]): Promise<number> {
     const peakRss = Math.max(...audits.map((a) => a.maxRssBytes));
     const ratio = audit.wallMs / floor.wallMs;
     const counts: CountRow[] = compareCounts(plan, audit.checks ?? []);
-    const whatIf = whatIfs.length > 0 ? best(whatIfs) : undefined;
-    const whatIfCounts = whatIf ? compareCounts(plan, whatIf.checks ?? []) : [];
     const rowMismatches = Object.entries(plan.rows).filter(([object, n]) => floor.rows[object] !== n);
     const org = estimateOrgRequests(plan.rows);
 
@@ -154,17 +143,12 @@ async function main(argv: readonly string[]): Promise<number> {
     const perf = new Table({ head: ['measurement', 'wall', 'peak RSS'], style: { head: [], border: [] } });
     perf.push(['parse floor (DuckDB read of every CSV)', sec(floor.wallMs), mb(floor.maxRssBytes)]);
     perf.push(['audit (runAudit)', sec(audit.wallMs), mb(peakRss)]);
-    if (whatIf) {
-        const ok = whatIfCounts.every((c) => c.ok) ? 'same counts' : 'COUNTS DIFFER';
-        perf.push([`what-if: fast-path macros (${ok})`, sec(whatIf.wallMs), mb(whatIf.maxRssBytes)]);
-    }
     console.log(perf.toString());
     const ratioOk = ratio <= TARGETS.floorRatio;
     const rssOk = peakRss <= TARGETS.maxRssBytes;
     console.log(
         `audit / floor = ${ratio.toFixed(2)}× — target ≤ ${TARGETS.floorRatio}×: ${ratioOk ? 'MET' : 'NOT MET'}`
     );
-    if (whatIf) console.log(`what-if / floor = ${(whatIf.wallMs / floor.wallMs).toFixed(2)}×`);
     console.log(`peak RSS ${mb(peakRss)} — target ≤ 1.5 GiB: ${rssOk ? 'MET' : 'NOT MET'}`);
     console.log(
         `org mode: ${org.requests} API requests (${org.requestsConservative} with ${org.objects.filter((o) => o.via === 'bulk2').length} ` +
@@ -187,9 +171,6 @@ async function main(argv: readonly string[]): Promise<number> {
         generateMs: generatedMs,
         floor: floors,
         audit: audits,
-        ...(whatIf
-            ? { whatIfFastMacros: { runs: whatIfs, ratio: whatIf.wallMs / floor.wallMs, counts: whatIfCounts } }
-            : {}),
         ratio,
         peakRssBytes: peakRss,
         targets: { floorRatio: TARGETS.floorRatio, ratioMet: ratioOk, maxRssBytes: TARGETS.maxRssBytes, rssMet: rssOk },
