@@ -36,7 +36,9 @@ try {
         process.stdout.write(`verify: ${result.problems.length} problem(s) in ${scope} (${seconds} s)\n`);
         process.exitCode = 1;
     } else {
-        process.stdout.write(`verify: OK — ${scope}; schema, js-meta, packaging and references clean (${seconds} s)\n`);
+        process.stdout.write(
+            `verify: OK — ${scope}; schema, js-meta, packaging, references and docs clean (${seconds} s)\n`
+        );
     }
 } catch (err) {
     process.stderr.write(`verify: ${err instanceof Error ? err.message : String(err)}\n`);

@@ -4,6 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { checkDocs } from './check-docs.js';
 import { checkJsMeta } from './check-jsmeta.js';
 import { checkConversion, checkLwcBuild } from './check-packaging.js';
 import { checkSchema, isJsMeta } from './check-schema.js';
@@ -78,6 +79,7 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
     }
 
     problems.push(...checkReferences(project.files, loadStandardCatalog()));
+    problems.push(...checkDocs(project.files));
     return {
         problems: sortProblems(problems),
         schemaSource: model.source,

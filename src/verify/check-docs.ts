@@ -1,0 +1,39 @@
+/**
+ * Metadata documents itself (DEVELOPERS.md): a non-empty `description` on every custom field, validation rule,
+ * flow, permission set, custom permission, custom object / custom metadata type, global value set and duplicate
+ * rule, and `inlineHelpText` on the custom fields reps see (every custom field outside custom metadata types).
+ */
+import type { MetadataFile } from './project.js';
+import { problem, type Problem } from './problems.js';
+import { childText } from './xml.js';
+
+const DESCRIBED: ReadonlySet<string> = new Set([
+    'CustomField',
+    'ValidationRule',
+    'Flow',
+    'PermissionSet',
+    'CustomPermission',
+    'CustomObject',
+    'GlobalValueSet',
+    'DuplicateRule'
+]);
+
+export function checkDocs(files: readonly MetadataFile[]): Problem[] {
+    const problems: Problem[] = [];
+    for (const f of files) {
+        if (f.ignored || !f.root || !f.sdrType || !f.fullName || !DESCRIBED.has(f.sdrType)) continue;
+        // standard objects (Lead.object-meta.xml) are not the project's to describe
+        if (f.sdrType === 'CustomObject' && !/__(c|mdt|e)$/.test(f.fullName)) continue;
+        const where = { line: f.root.line, path: f.root.name };
+        if (!childText(f.root, 'description')) {
+            problems.push(problem('docs', f.rel, `${f.sdrType} ${f.fullName} has no <description>`, where));
+        }
+        const object = f.fullName.split('.')[0] ?? '';
+        if (f.sdrType === 'CustomField' && !object.endsWith('__mdt') && !childText(f.root, 'inlineHelpText')) {
+            problems.push(
+                problem('docs', f.rel, `field ${f.fullName} is seen by reps but has no <inlineHelpText>`, where)
+            );
+        }
+    }
+    return problems;
+}
