@@ -1,0 +1,213 @@
+/**
+ * Offline checks of the org-runnable Apex tests (they cannot run here): each class parses and is Prettier-formatted
+ * (prettier-plugin-apex, native parser), has API 66.0 metadata, follows the project's test conventions, and the
+ * messages, roles and picklist values it expects agree with the metadata it exercises.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import * as prettier from 'prettier';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_DIR, loadRule } from './helpers.js';
+
+const CLASSES_DIR = join(DEFAULT_DIR, 'classes');
+const classFiles = readdirSync(CLASSES_DIR)
+    .filter((name) => name.endsWith('.cls'))
+    .sort();
+const source = (name: string): string => readFileSync(join(CLASSES_DIR, name), 'utf8');
+
+function stringConstant(className: string, constant: string): string {
+    const match = new RegExp(`static final String ${constant} =\\s*'([^']*)';`).exec(source(`${className}.cls`));
+    if (!match?.[1]) {
+        throw new Error(`${className}.cls: constant ${constant} not found`);
+    }
+    return match[1];
+}
+
+function flowErrorMessages(flow: string): string[] {
+    const xml = readFileSync(join(DEFAULT_DIR, 'flows', `${flow}.flow-meta.xml`), 'utf8');
+    return [...xml.matchAll(/<errorMessage>([^<]*)<\/errorMessage>/g)].map((m) => m[1] ?? '');
+}
+
+function governedValues(valueSet: string): string[] {
+    const xml = readFileSync(`demo-org/main/default/standardValueSets/${valueSet}.standardValueSet-meta.xml`, 'utf8');
+    return [...xml.matchAll(/<fullName>([^<]*)<\/fullName>/g)].map((m) => m[1] ?? '');
+}
+
+/** Arguments of an Assert method when it is given a failure message. */
+const MESSAGE_ARITY: Record<string, number> = {
+    areEqual: 3,
+    areNotEqual: 3,
+    isTrue: 2,
+    isFalse: 2,
+    isNull: 2,
+    isNotNull: 2,
+    isInstanceOfType: 3,
+    fail: 1
+};
+
+/** Every `Assert.x(...)` call with its number of top-level arguments (string literals and nesting respected). */
+function assertCalls(text: string): Array<{ method: string; args: number }> {
+    const calls: Array<{ method: string; args: number }> = [];
+    for (const match of text.matchAll(/Assert\.(\w+)\(/g)) {
+        let depth = 1;
+        let args = 1;
+        let index = (match.index ?? 0) + match[0].length;
+        let quoted = false;
+        for (; index < text.length && depth > 0; index += 1) {
+            const char = text[index];
+            if (quoted) {
+                if (char === '\\') {
+                    index += 1;
+                } else if (char === "'") {
+                    quoted = false;
+                }
+                continue;
+            }
+            if (char === "'") {
+                quoted = true;
+            } else if (char === '(' || char === '{' || char === '[') {
+                depth += 1;
+            } else if (char === ')' || char === '}' || char === ']') {
+                depth -= 1;
+            } else if (char === ',' && depth === 1) {
+                args += 1;
+            }
+        }
+        calls.push({ method: match[1] ?? '', args });
+    }
+    return calls;
+}
+
+describe('Apex classes', () => {
+    it('ships the factory and the five test classes', () => {
+        expect(classFiles).toEqual([
+            'AttributionTestFactory.cls',
+            'LeadConversionAttributionTest.cls',
+            'OpportunityCampaignAutoAssociationTest.cls',
+            'OpportunityContactRoleGuardrailsTest.cls',
+            'RequireLeadSourceTest.cls',
+            'RequirePrimaryCampaignSourceTest.cls'
+        ]);
+    });
+
+    it.each(classFiles)('%s parses and is Prettier-formatted', async (name) => {
+        const file = join(CLASSES_DIR, name);
+        const text = source(name);
+        const options = (await prettier.resolveConfig(file)) ?? {};
+        const formatted = await prettier.format(text, { ...options, filepath: file });
+        expect(formatted).toBe(text);
+    });
+
+    it('counts assertion arguments so a missing message is caught', () => {
+        expect(assertCalls("Assert.areEqual(1, f(a, b), 'why, exactly');")).toEqual([{ method: 'areEqual', args: 3 }]);
+        expect(assertCalls("Assert.isTrue(x.contains('a)'));")).toEqual([{ method: 'isTrue', args: 1 }]);
+    });
+
+    it('rejects an Apex syntax error (the parse check can fail)', async () => {
+        const file = join(CLASSES_DIR, 'Broken.cls');
+        const options = (await prettier.resolveConfig(file)) ?? {};
+        await expect(
+            prettier.format('@IsTest private class Broken { static void x( { } }', { ...options, filepath: file })
+        ).rejects.toThrow();
+    });
+
+    it.each(classFiles)('%s has API 66.0 Active metadata', (name) => {
+        const meta = readFileSync(join(CLASSES_DIR, `${name}-meta.xml`), 'utf8');
+        expect(meta).toContain('<apiVersion>66.0</apiVersion>');
+        expect(meta).toContain('<status>Active</status>');
+    });
+
+    it.each(classFiles)('%s follows the test conventions', (name) => {
+        const text = source(name);
+        expect(text).toMatch(/^\/\*\*[\s\S]*?@description/);
+        expect(text).toMatch(/@IsTest/);
+        expect(text).not.toMatch(/System\.assert(Equals|NotEquals)?\s*\(/);
+        expect(text).not.toMatch(/SeeAllData\s*=\s*true/i);
+        for (const call of assertCalls(text)) {
+            expect(call.args, `${name}: Assert.${call.method} needs a message`).toBe(MESSAGE_ARITY[call.method]);
+        }
+        if (name === 'AttributionTestFactory.cls') {
+            expect(text).toMatch(/public with sharing class AttributionTestFactory/);
+            // every DML of the helper names its access level; every query too
+            expect(text).not.toMatch(/^\s*(insert|update|delete|upsert) /m);
+            expect(
+                text.match(/Database\.(insert|update|delete)\([^;]*;/g)?.every((dml) => /AccessLevel\./.test(dml))
+            ).toBe(true);
+            const queries = text.match(/\[\s*SELECT[\s\S]*?\]/g) ?? [];
+            expect(queries.length).toBeGreaterThan(0);
+            expect(queries.every((query) => /WITH (USER|SYSTEM)_MODE/.test(query))).toBe(true);
+        } else {
+            expect(text).toMatch(/@IsTest\(IsParallel=false\)\s+private class/);
+            expect(text).toMatch(/Test\.startTest\(\)/);
+            expect(text).toMatch(/Test\.stopTest\(\)/);
+            expect(text).toMatch(/System\.runAs\(/);
+            expect(assertCalls(text).length).toBeGreaterThan(2);
+        }
+    });
+});
+
+describe('Apex expectations agree with the metadata they exercise', () => {
+    it('the campaign rule message the tests expect is the rule message on CampaignId', () => {
+        const rule = loadRule('Opportunity', 'Require_Primary_Campaign_Source');
+        expect(rule.errorMessage.startsWith(stringConstant('RequirePrimaryCampaignSourceTest', 'MESSAGE'))).toBe(true);
+        expect(rule.errorDisplayField).toBe('CampaignId');
+    });
+
+    it('the lead source rule message the tests expect is the rule message on LeadSource', () => {
+        const rule = loadRule('Lead', 'Require_Lead_Source');
+        expect(rule.errorMessage.startsWith(stringConstant('RequireLeadSourceTest', 'MESSAGE'))).toBe(true);
+        expect(rule.errorDisplayField).toBe('LeadSource');
+    });
+
+    it('the contact role messages the tests expect are the flows’ error messages', () => {
+        const gate = stringConstant('OpportunityContactRoleGuardrailsTest', 'GATE_MESSAGE');
+        const guard = stringConstant('OpportunityContactRoleGuardrailsTest', 'DELETE_MESSAGE');
+        expect(flowErrorMessages('Opportunity_Contact_Role_Gate').some((m) => m.startsWith(gate))).toBe(true);
+        expect(flowErrorMessages('Opportunity_Contact_Role_Delete_Guard').some((m) => m.startsWith(guard))).toBe(true);
+        const gateXml = readFileSync(join(DEFAULT_DIR, 'flows', 'Opportunity_Contact_Role_Gate.flow-meta.xml'), 'utf8');
+        expect(gateXml).toContain('<fieldSelection>StageName</fieldSelection>');
+    });
+
+    it('every "Persona maps to Role" the tests assert is a shipped Persona_Role_Mapping record', () => {
+        const text = source('LeadConversionAttributionTest.cls');
+        const pairs = [...text.matchAll(/'([A-Z][A-Za-z ]+) maps to ([A-Z][A-Za-z ]+)'/g)];
+        expect(pairs.length).toBeGreaterThanOrEqual(2);
+        for (const [, persona, role] of pairs) {
+            const file = join(
+                DEFAULT_DIR,
+                'customMetadata',
+                `Persona_Role_Mapping.${(persona ?? '').replaceAll(' ', '_')}.md-meta.xml`
+            );
+            const xml = readFileSync(file, 'utf8');
+            expect(xml, file).toMatch(new RegExp(`<field>Contact_Role__c</field>\\s*<value[^>]*>${role}</value>`));
+        }
+    });
+
+    it('Lead Sources and stages the tests use are governed values', () => {
+        const all = classFiles.map(source).join('\n');
+        const leadSources = governedValues('LeadSource');
+        const used = new Set(
+            [
+                ...all.matchAll(/newLead\('([^']+)'\)/g),
+                ...all.matchAll(/attributedLead\('([^']+)'/g),
+                ...all.matchAll(/opportunitiesWithRole\(\d+, '([^']+)'/g),
+                ...all.matchAll(/LeadSource = '([^']+)'/g),
+                ...all.matchAll(/'Qualification', '([^']+)'/g)
+            ].map((m) => m[1] ?? '')
+        );
+        expect(used.size).toBeGreaterThan(5);
+        for (const value of used) {
+            expect(leadSources, `Lead Source ${value}`).toContain(value);
+        }
+        const stages = governedValues('OpportunityStage');
+        for (const [, stage] of source('AttributionTestFactory.cls').matchAll(
+            /String (?:CLOSED_LOST|QUALIFICATION|PROPOSAL|NEGOTIATION) = '([^']+)'/g
+        )) {
+            expect(stages).toContain(stage);
+        }
+        const statuses = governedValues('LeadStatus');
+        for (const [, status] of all.matchAll(/Status = '([^']+)'/g)) {
+            expect(statuses, `Lead Status ${status}`).toContain(status);
+        }
+    });
+});
