@@ -52,6 +52,8 @@ export type AuditReport = {
     funnel: Funnel;
     health: Health;
     warnings: string[];
+    /** Wall time per phase in milliseconds (load = CSV parse + normalise). */
+    timings: { loadMs: number; checksMs: number; funnelMs: number; totalMs: number };
 };
 
 export const HEALTH_DEFINITION = '100 × mean over checks that ran (not skipped) of (1 − share of offending records)';
@@ -104,10 +106,12 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
         preserve_insertion_order: 'false'
     });
     const conn = await instance.connect();
+    const t0 = performance.now();
     try {
         await conn.run(`SET TimeZone = 'UTC'`);
         for (const macro of MACROS) await conn.run(macro);
         const loaded = await loadSnapshot(conn, options.snapshotDir);
+        const t1 = performance.now();
         const governedLeadSources = options.governedLeadSources ?? (await loadGovernedLeadSources());
         const convertedStatuses = unique([
             ...options.rules.convertedLeadStatuses,
@@ -127,7 +131,9 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
         };
         const checks: CheckResult[] = [];
         for (const check of CHECKS) checks.push(await check.run(ctx));
+        const t2 = performance.now();
         const funnel = await computeFunnel(conn, loaded, options.rules);
+        const t3 = performance.now();
         const objects: SourceInfo['objects'] = {};
         for (const [name, o] of Object.entries(loaded.objects)) {
             if (o) objects[name] = { file: path.basename(o.file), rows: o.rows, missingFields: o.missing };
@@ -148,7 +154,13 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
             checks,
             funnel,
             health: healthOf(checks),
-            warnings: loaded.warnings
+            warnings: loaded.warnings,
+            timings: {
+                loadMs: Math.round(t1 - t0),
+                checksMs: Math.round(t2 - t1),
+                funnelMs: Math.round(t3 - t2),
+                totalMs: Math.round(t3 - t0)
+            }
         };
     } finally {
         conn.closeSync();

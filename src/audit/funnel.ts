@@ -7,6 +7,7 @@
  * - SQL: `SQL_Date__c` set, or Status in the SQL statuses, or converted.
  * - converted: `IsConverted`. Opportunity: converted with a `ConvertedOpportunityId`.
  * - Closed Won: that Opportunity is in the snapshot with `IsWon`.
+ * By campaign counts each member Lead once per campaign (Salesforce allows one membership per Lead and campaign).
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { RulesConfig } from './config.js';
@@ -116,8 +117,8 @@ export async function computeFunnel(conn: DuckDBConnection, loaded: LoadResult, 
             const byCampaign = await rows(
                 conn,
                 `SELECT m.CampaignId AS key, ${hasName ? 'any_value(c.name)' : 'NULL'} AS name, ${SUMS}
-                 FROM (SELECT DISTINCT CampaignId, LeadId FROM campaignmember WHERE LeadId IS NOT NULL AND CampaignId IS NOT NULL) m
-                 JOIN lead_funnel f ON f.Id_k = m.LeadId ${names} GROUP BY 1 ORDER BY leads DESC, key`
+                 FROM campaignmember m
+                 JOIN lead_funnel f ON f.Id_k = m.LeadId ${names} WHERE m.CampaignId IS NOT NULL GROUP BY 1 ORDER BY leads DESC, key`
             );
             funnel.byCampaign = byCampaign.map((r) => toRow(r, r.name ? String(r.name) : String(r.key)));
         }

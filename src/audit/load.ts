@@ -139,29 +139,36 @@ export async function loadObject(
         );
     }
     const colSpec = `{${header.map((_, i) => `'c${i}': 'VARCHAR'`).join(', ')}}`;
-    const selects: string[] = [];
+    // Inner projection parses each value once; the outer one keeps the parsed fields and, for parsed kinds, the raw
+    // text only where it failed to parse (for the warnings below).
+    const inner: string[] = [];
+    const outer: string[] = [];
     const badCols: string[] = [];
     for (const field of fieldsOf(object)) {
         const kind = spec.kinds[field] ?? 'text';
         const idx = columns.get(field);
         if (idx === undefined) {
-            selects.push(`NULL::${sqlType(kind)} AS ${ident(field)}`);
+            outer.push(`NULL::${sqlType(kind)} AS ${ident(field)}`);
             continue;
         }
         const raw = `c${idx}`;
-        const expr = normalise(kind, raw);
-        selects.push(`${expr} AS ${ident(field)}`);
-        if (kind === 'id') selects.push(`left(sf_blank(${raw}), 15) AS ${ident(`${field}_k`)}`);
+        inner.push(`${normalise(kind, raw)} AS ${ident(field)}`);
+        outer.push(ident(field));
+        if (kind === 'id') outer.push(`left(${ident(field)}, 15) AS ${ident(`${field}_k`)}`);
         if (isParsedKind(kind)) {
-            const bad = `_bad_${field}`;
-            selects.push(`CASE WHEN sf_blank(${raw}) IS NOT NULL AND ${expr} IS NULL THEN ${raw} END AS ${ident(bad)}`);
+            inner.push(`${raw} AS ${ident(`_raw_${field}`)}`);
+            outer.push(
+                `CASE WHEN ${ident(field)} IS NULL AND trim(${ident(`_raw_${field}`)}) <> '' THEN ${ident(`_raw_${field}`)} END AS ${ident(`_bad_${field}`)}`
+            );
             badCols.push(field);
         }
     }
     const table = object.toLowerCase();
     const source = `read_csv(${lit(file)}, header=false, skip=1, columns=${colSpec}, auto_detect=false, strict_mode=true, delim=',', quote='"', escape='"', null_padding=false, ignore_errors=false)`;
     try {
-        await conn.run(`CREATE OR REPLACE TABLE ${ident(table)} AS SELECT ${selects.join(', ')} FROM ${source}`);
+        await conn.run(
+            `CREATE OR REPLACE TABLE ${ident(table)} AS SELECT ${outer.join(', ')} FROM (SELECT ${inner.join(', ')} FROM ${source})`
+        );
     } catch (err) {
         throw csvError(file, err);
     }

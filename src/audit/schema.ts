@@ -6,7 +6,7 @@
  * checks that need them are `skipped`. Header names are matched exactly first, then case-insensitively.
  */
 /** `rawtext` keeps surrounding spaces (a Lead Source "Webinar " is drift); blank-only values are still NULL. */
-export type FieldKind = 'id' | 'ref' | 'text' | 'rawtext' | 'bool' | 'datetime' | 'date' | 'number';
+export type FieldKind = 'id' | 'ref' | 'text' | 'rawtext' | 'email' | 'bool' | 'datetime' | 'date' | 'number';
 
 export type ObjectSpec = {
     name: SnapshotObject;
@@ -68,7 +68,7 @@ export const SCHEMA: Readonly<Record<SnapshotObject, ObjectSpec>> = {
             ConvertedOpportunityId: 'ref',
             LeadSource: 'rawtext',
             Status: 'text',
-            Email: 'text',
+            Email: 'email',
             CreatedDate: 'datetime',
             LastActivityDate: 'date',
             Persona__c: 'text',
@@ -81,7 +81,7 @@ export const SCHEMA: Readonly<Record<SnapshotObject, ObjectSpec>> = {
         name: 'Contact',
         required: ['Id'],
         optional: ['AccountId', 'Email', 'LeadSource', 'Persona__c', ...UTM_FIELDS],
-        kinds: { Id: 'id', AccountId: 'ref', Email: 'text', LeadSource: 'rawtext', Persona__c: 'text', ...utmKinds }
+        kinds: { Id: 'id', AccountId: 'ref', Email: 'email', LeadSource: 'rawtext', Persona__c: 'text', ...utmKinds }
     },
     Account: { name: 'Account', required: ['Id'], optional: ['Name'], kinds: { Id: 'id', Name: 'text' } },
     Opportunity: {

@@ -2,28 +2,36 @@
  * DuckDB macros that normalise what real Salesforce exports contain: booleans as true/false, TRUE/FALSE, 1/0 or
  * empty; datetimes as ISO 8601 with `+0000`, `Z` or `.000`, plain dates, Data Export `YYYY-MM-DD HH:MM:SS`, and the
  * US `M/D/YYYY [h:mm AM]` / `MM/DD/YY` of spreadsheet-edited exports; Ids joined on their case-sensitive first 15
- * characters; Data Export's `000000000000000AAA` null lookups; trimmed blanks.
+ * characters; emails trimmed and lower-cased; Data Export's `000000000000000AAA` null lookups; trimmed blanks.
  */
 import type { FieldKind } from './schema.js';
 
 export const MACROS: readonly string[] = [
     `CREATE OR REPLACE MACRO sf_blank(x) AS NULLIF(trim(x), '')`,
     `CREATE OR REPLACE MACRO sf_bool(x) AS CASE
-        WHEN sf_blank(x) IS NULL THEN false
+        WHEN x IS NULL OR x = 'false' THEN false
+        WHEN x = 'true' THEN true
         WHEN lower(trim(x)) IN ('true', '1', 'yes', 'y', 't') THEN true
-        WHEN lower(trim(x)) IN ('false', '0', 'no', 'n', 'f') THEN false
+        WHEN lower(trim(x)) IN ('false', '0', 'no', 'n', 'f', '') THEN false
         ELSE NULL END`,
     `CREATE OR REPLACE MACRO sf_ref(x) AS CASE
-        WHEN sf_blank(x) IS NULL OR regexp_matches(trim(x), '^0{15}') THEN NULL
+        WHEN sf_blank(x) IS NULL OR starts_with(trim(x), '000000000000000') THEN NULL
         ELSE left(trim(x), 15) END`,
+    `CREATE OR REPLACE MACRO sf_us_ts(x) AS CASE
+        WHEN regexp_matches(x, '^\\d{1,2}/\\d{1,2}/\\d{4}') THEN
+            try_strptime(x, ['%m/%d/%Y %I:%M %p', '%m/%d/%Y %I:%M:%S %p', '%m/%d/%Y %H:%M', '%m/%d/%Y %H:%M:%S', '%m/%d/%Y'])
+        WHEN regexp_matches(x, '^\\d{1,2}/\\d{1,2}/\\d{2}(\\D|$)') THEN
+            try_strptime(x, ['%m/%d/%y %I:%M %p', '%m/%d/%y %I:%M:%S %p', '%m/%d/%y %H:%M', '%m/%d/%y %H:%M:%S', '%m/%d/%y'])
+        END`,
     `CREATE OR REPLACE MACRO sf_ts(x) AS CASE
-        WHEN sf_blank(x) IS NULL THEN NULL
-        WHEN regexp_matches(trim(x), '^\\d{1,2}/\\d{1,2}/\\d{4}') THEN
-            try_strptime(trim(x), ['%m/%d/%Y %I:%M %p', '%m/%d/%Y %I:%M:%S %p', '%m/%d/%Y %H:%M', '%m/%d/%Y %H:%M:%S', '%m/%d/%Y'])
-        WHEN regexp_matches(trim(x), '^\\d{1,2}/\\d{1,2}/\\d{2}(\\D|$)') THEN
-            try_strptime(trim(x), ['%m/%d/%y %I:%M %p', '%m/%d/%y %I:%M:%S %p', '%m/%d/%y %H:%M', '%m/%d/%y %H:%M:%S', '%m/%d/%y'])
-        ELSE try_cast(regexp_replace(regexp_replace(trim(x), '([+-]\\d\\d)(\\d\\d)$', '\\1:\\2'), '[Zz]$', '+00:00')
-            AS TIMESTAMPTZ)::TIMESTAMP END`,
+        WHEN x IS NULL THEN NULL
+        WHEN contains(x, '/') THEN sf_us_ts(trim(x))
+        ELSE try_cast(trim(x) AS TIMESTAMPTZ)::TIMESTAMP END`,
+    `CREATE OR REPLACE MACRO sf_date(x) AS CASE
+        WHEN x IS NULL THEN NULL
+        WHEN length(x) = 10 AND NOT contains(x, '/') THEN try_cast(x AS DATE)
+        ELSE CAST(sf_ts(x) AS DATE) END`,
+    `CREATE OR REPLACE MACRO sf_email(x) AS NULLIF(lower(trim(x)), '')`,
     `CREATE OR REPLACE MACRO sf_num(x) AS try_cast(regexp_replace(trim(x), '[,$€£\\s]', '', 'g') AS DOUBLE)`
 ];
 
@@ -74,7 +82,9 @@ export function normalise(kind: FieldKind, raw: string): string {
         case 'datetime':
             return `sf_ts(${raw})`;
         case 'date':
-            return `CAST(sf_ts(${raw}) AS DATE)`;
+            return `sf_date(${raw})`;
+        case 'email':
+            return `sf_email(${raw})`;
         case 'number':
             return `sf_num(${raw})`;
     }

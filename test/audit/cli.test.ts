@@ -4,6 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -121,12 +122,26 @@ describe('audit CLI', () => {
         expect(report.checks.find((c) => c.id === 'lead-source-drift')?.count).toBeGreaterThan(300);
     });
 
-    it('an org login failure exits 3 and never prints the token', async () => {
-        const token = '00D000000000001!AQ0AQsecretTokenValue1234567890';
+    const token = '00D000000000001!AQ0AQsecretTokenValue1234567890';
+
+    it('incomplete org settings exit 2 and never print the token', async () => {
         const r = await cli(['--org-from-env'], { SF_ACCESS_TOKEN: token });
-        expect(r.code).toBe(3);
+        expect(r.code).toBe(2);
         expect(r.err).toMatch(/SF_INSTANCE_URL/);
-        expect(r.err + r.out).not.toContain(token);
+        expect(r.err + r.out).not.toContain('secretToken');
+    });
+
+    it('an unreachable org exits 3 and never prints the token', { timeout: 30_000 }, async () => {
+        const server = net.createServer();
+        await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+        const port = (server.address() as net.AddressInfo).port;
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        const r = await cli(['--org-from-env', '--quiet'], {
+            SF_ACCESS_TOKEN: token,
+            SF_INSTANCE_URL: `http://127.0.0.1:${port}`
+        });
+        expect(r.code).toBe(3);
+        expect(r.err).toMatch(/^error: /);
         expect(r.err + r.out).not.toContain('secretToken');
     });
 

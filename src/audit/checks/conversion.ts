@@ -9,6 +9,7 @@ import {
     missingInput,
     queryIds,
     queryNumber,
+    queryRows,
     result,
     skipped,
     type CheckContext,
@@ -47,13 +48,14 @@ async function lostFields(
         return skipped(id, title, `${side}.csv has no ${fields.join(', ')} column${fields.length > 1 ? 's' : ''}`);
     }
     const ids = await queryIds(ctx.conn, `SELECT l.Id FROM ${JOINED} AND (${usable.map(differs).join(' OR ')})`);
-    const population = await queryNumber(ctx.conn, `SELECT count(*) FROM ${JOINED}`);
+    const counts = await queryRows(
+        ctx.conn,
+        `SELECT count(*)::BIGINT AS population${usable.map((f, i) => `, count_if(${differs(f)})::BIGINT AS f${i}`).join('')} FROM ${JOINED}`
+    );
+    const population = Number(counts[0]?.population ?? 0);
     const details: Record<string, unknown> = { convertedOpportunityNotInSnapshot: await orphanCount(ctx) };
     if (fields.length > 1) {
-        const perField: Record<string, number> = {};
-        for (const f of usable)
-            perField[f] = await queryNumber(ctx.conn, `SELECT count(*) FROM ${JOINED} AND ${differs(f)}`);
-        details.byField = perField;
+        details.byField = Object.fromEntries(usable.map((f, i) => [f, Number(counts[0]?.[`f${i}`] ?? 0)]));
         const unchecked = fields.filter((f) => !usable.includes(f));
         if (unchecked.length > 0) details.fieldsNotInSnapshot = unchecked;
     }

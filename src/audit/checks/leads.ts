@@ -5,8 +5,8 @@
 import { inList } from '../sql.js';
 import { missingInput, queryIds, queryNumber, queryRows, result, skipped, type CheckDefinition } from './types.js';
 
-/** Normalised email: trimmed and lower-cased; blank → NULL. */
-const EMAIL = (alias: string): string => `NULLIF(lower(trim(${alias}.Email)), '')`;
+/** Email as loaded: trimmed and lower-cased, blank → NULL (see `sf_email`). */
+const EMAIL = (alias: string): string => `${alias}.Email`;
 const UNCONVERTED = `NOT l.IsConverted`;
 
 const DUP = { id: 'duplicate-lead-email', title: 'Unconverted Leads sharing an email' };
@@ -15,20 +15,23 @@ export const duplicateLeadEmail: CheckDefinition = {
     async run(ctx) {
         const reason = missingInput(ctx, { Lead: ['Email', 'IsConverted'] });
         if (reason) return skipped(DUP.id, DUP.title, reason);
-        const dupes = `SELECT ${EMAIL('l')} AS email FROM lead l WHERE ${UNCONVERTED} AND ${EMAIL('l')} IS NOT NULL GROUP BY 1 HAVING count(*) > 1`;
+        await ctx.conn.run(
+            `CREATE OR REPLACE TEMP TABLE dup_email AS SELECT ${EMAIL('l')} AS email, count(*)::INTEGER AS leads FROM lead l WHERE ${UNCONVERTED} AND ${EMAIL('l')} IS NOT NULL GROUP BY 1 HAVING count(*) > 1`
+        );
         const ids = await queryIds(
             ctx.conn,
-            `SELECT l.Id FROM lead l JOIN (${dupes}) d ON d.email = ${EMAIL('l')} WHERE ${UNCONVERTED}`
+            `SELECT l.Id FROM lead l SEMI JOIN dup_email d ON d.email = ${EMAIL('l')} WHERE ${UNCONVERTED}`
         );
         const population = await queryNumber(
             ctx.conn,
             `SELECT count(*) FROM lead l WHERE ${UNCONVERTED} AND ${EMAIL('l')} IS NOT NULL`
         );
-        const groups = await queryNumber(ctx.conn, `SELECT count(*) FROM (${dupes})`);
+        const groups = await queryNumber(ctx.conn, `SELECT count(*) FROM dup_email`);
         const largest = await queryRows(
             ctx.conn,
-            `SELECT ${EMAIL('l')} AS email, count(*)::INTEGER AS leads FROM lead l WHERE ${UNCONVERTED} AND ${EMAIL('l')} IS NOT NULL GROUP BY 1 HAVING count(*) > 1 ORDER BY 2 DESC, 1 LIMIT 10`
+            `SELECT email, leads FROM dup_email ORDER BY leads DESC, email LIMIT 10`
         );
+        await ctx.conn.run(`DROP TABLE dup_email`);
         return result(DUP.id, DUP.title, ids, population, { groups, largestGroups: largest });
     }
 };
@@ -41,7 +44,7 @@ export const leadMatchesContactEmail: CheckDefinition = {
         if (reason) return skipped(CONTACT.id, CONTACT.title, reason);
         const ids = await queryIds(
             ctx.conn,
-            `SELECT l.Id FROM lead l WHERE ${UNCONVERTED} AND ${EMAIL('l')} IN (SELECT ${EMAIL('c')} FROM contact c WHERE ${EMAIL('c')} IS NOT NULL)`
+            `SELECT l.Id FROM lead l SEMI JOIN (SELECT DISTINCT ${EMAIL('c')} AS email FROM contact c WHERE ${EMAIL('c')} IS NOT NULL) c ON c.email = ${EMAIL('l')} WHERE ${UNCONVERTED}`
         );
         const population = await queryNumber(
             ctx.conn,
