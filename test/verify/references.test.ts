@@ -189,6 +189,48 @@ describe('FlexiPage references', () => {
     });
 });
 
+describe('FlexiPage components', () => {
+    const PAGE = `${DEFAULT}/flexipages/Lead_Fixture_Page.flexipage-meta.xml`;
+    const place = (component: string, property: string) => ({
+        file: PAGE,
+        from: '        <name>main</name>',
+        to: [
+            '        <itemInstances>',
+            '            <componentInstance>',
+            '                <componentInstanceProperties>',
+            `                    <name>${property}</name>`,
+            '                    <value>Outbound</value>',
+            '                </componentInstanceProperties>',
+            `                <componentName>${component}</componentName>`,
+            '            </componentInstance>',
+            '        </itemInstances>',
+            '        <name>main</name>'
+        ].join('\n')
+    });
+    const components = async (edits: Parameters<typeof seeded>[0]) =>
+        (await refs(edits)).filter((l) => l.includes('componentInstance['));
+
+    it('accept a project LWC placed on a page it targets, with declared properties', async () => {
+        const onOpportunity = {
+            file: PAGE,
+            from: '<sobjectType>Lead</sobjectType>',
+            to: '<sobjectType>Opportunity</sobjectType>'
+        };
+        expect(await components([place('labelUtils', 'exemptLeadSources'), onOpportunity])).toEqual([]);
+        expect(await components([place('c:labelUtils', 'exemptLeadSources'), onOpportunity])).toEqual([]);
+    });
+
+    it('reject unknown components, objects outside the target config and undeclared properties', async () => {
+        expect(await components([place('labelUtil', 'exemptLeadSources')])).toEqual([
+            `${PAGE}:27 [references] FlexiPage/…/componentInstance[labelUtil]/componentName — component labelUtil is not a bundle in the project`
+        ]);
+        expect(await components([place('labelUtils', 'exemptSources')])).toEqual([
+            `${PAGE}:23 [references] FlexiPage/…/componentInstance[labelUtils]/componentInstanceProperties[exemptSources] — LWC labelUtils declares no property exemptSources for lightning__RecordPage`,
+            `${PAGE}:27 [references] FlexiPage/…/componentInstance[labelUtils]/componentName — LWC labelUtils is limited to Opportunity on lightning__RecordPage, not Lead`
+        ]);
+    });
+});
+
 describe('persona agreement', () => {
     it('reports mapping records, flow and formula literals outside the Persona global value set', async () => {
         const out = await refs([

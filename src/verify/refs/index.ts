@@ -12,7 +12,7 @@ import {
     checkValidationRules
 } from './check-metadata.js';
 import { checkFlows } from './check-flows.js';
-import { checkLwcDefaults } from './check-lwc-sync.js';
+import { checkFlexiPageComponents, checkLwcDefaults } from './check-lwc.js';
 import { checkPersona } from './check-persona.js';
 import { checkValues } from './check-values.js';
 
@@ -28,5 +28,6 @@ export function checkReferences(files: readonly MetadataFile[], standard: Standa
     checkPersona(ctx);
     checkValues(ctx);
     checkLwcDefaults(ctx);
+    checkFlexiPageComponents(ctx);
     return ctx.problems;
 }
