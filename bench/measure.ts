@@ -9,6 +9,7 @@
  * (`MeasureResult`) on stdout; the parent checks the counts.
  */
 import { readdir } from 'node:fs/promises';
+import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -23,6 +24,10 @@ export type MeasureMode = 'floor' | 'audit';
 export type MeasureResult = {
     mode: MeasureMode;
     wallMs: number;
+    /** CPU time (user + system, all threads) spent in the measured work: robust when the machine is shared. */
+    cpuMs: number;
+    /** One-minute load average when the measurement started (how busy the shared machine was). */
+    loadAvg: number;
     /** Peak resident set size of the measuring process (bytes). */
     maxRssBytes: number;
     /** Rows read per object (floor) or loaded per object (audit). */
@@ -83,10 +88,20 @@ async function main(mode: string | undefined, dir: string | undefined): Promise<
     if ((mode !== 'floor' && mode !== 'audit') || !dir) {
         throw new Error('usage: measure.ts floor|audit <snapshotDir>');
     }
+    const loadAvg = os.loadavg()[0] ?? 0;
+    const cpu0 = process.cpuUsage();
     const started = performance.now();
     const measured = mode === 'floor' ? await floor(resolve(dir)) : await audit(resolve(dir));
     const wallMs = performance.now() - started;
-    const result: MeasureResult = { mode, wallMs, maxRssBytes: process.resourceUsage().maxRSS * 1024, ...measured };
+    const cpu = process.cpuUsage(cpu0);
+    const result: MeasureResult = {
+        mode,
+        wallMs,
+        cpuMs: (cpu.user + cpu.system) / 1000,
+        loadAvg,
+        maxRssBytes: process.resourceUsage().maxRSS * 1024,
+        ...measured
+    };
     process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
