@@ -23,7 +23,7 @@ import {
 import { renderCsv } from './report/csv.js';
 import { renderHtml } from './report/html.js';
 import { renderJson } from './report/json.js';
-import { renderTerminal } from './report/terminal.js';
+import { apiUsageLine, renderTerminal } from './report/terminal.js';
 
 export const DEFAULT_SNAPSHOT = path.join(PROJECT_DIR, 'data', 'sample-snapshot');
 
@@ -144,7 +144,7 @@ async function run(opts: RawOptions, io: CliIo): Promise<number> {
         if (pull) {
             report.source.kind = 'org';
             report.source.org = pull.info;
-            if (pull.temporary) report.source.dir = opts.targetOrg ?? 'SF_INSTANCE_URL';
+            if (pull.temporary) report.source.dir = opts.targetOrg ?? io.env.SF_INSTANCE_URL ?? 'the environment login';
         }
     } finally {
         if (pull) await cleanupPull(pull);
@@ -154,11 +154,12 @@ async function run(opts: RawOptions, io: CliIo): Promise<number> {
         if (opts.out !== undefined || format === 'terminal') {
             io.stdout(renderTerminal(report));
             if (opts.out !== undefined) io.stdout(`Report written to ${opts.out} (${format})\n`);
-        } else io.stdout(render(report, format));
-        if (pull)
-            io.stdout(
-                `API requests used: ${String(pull.info.requestsUsed)}${pull.info.apiUsage ? ` · org allowance ${JSON.stringify(pull.info.apiUsage)}` : ''}\n`
-            );
+        } else {
+            // Machine formats on stdout stay parseable: the org's request count goes to stderr (it is in the report too).
+            io.stdout(render(report, format));
+            const usage = apiUsageLine(report);
+            if (usage) io.stderr(`${usage}\n`);
+        }
     }
     const over = checksOverThreshold(report, failOn);
     if (over.length > 0) {

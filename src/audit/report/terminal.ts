@@ -29,6 +29,18 @@ function funnelRow(row: FunnelRow): string[] {
     return [row.label, ...STAGES.map((s) => int(row.counts[s])), pct(row.rates.overall)];
 }
 
+/** `API requests used: N · org allowance used/limit` for an org run; undefined for a snapshot. */
+export function apiUsageLine(report: AuditReport): string | undefined {
+    const org = report.source.org;
+    if (!org) return undefined;
+    const usage = org.apiUsage as { used: number; limit: number } | undefined;
+    const budget = typeof org.maxApiRequests === 'number' ? ` of --max-api-requests ${org.maxApiRequests}` : '';
+    const allowance = usage
+        ? ` · org allowance ${int(usage.used)}/${int(usage.limit)} used (${int(usage.limit - usage.used)} left)`
+        : '';
+    return `API requests used: ${String(org.requestsUsed)}${budget}${allowance}`;
+}
+
 export function renderTerminal(report: AuditReport, opts: { funnelRows?: number } = {}): string {
     const lines: string[] = [];
     const objects = Object.entries(report.source.objects)
@@ -96,6 +108,8 @@ export function renderTerminal(report: AuditReport, opts: { funnelRows?: number 
         );
     }
     for (const note of f.notes) lines.push(`note: ${note}`);
+    const usage = apiUsageLine(report);
+    if (usage) lines.push(usage);
     for (const w of report.warnings) lines.push(`warning: ${w}`);
     const h = report.health;
     lines.push(
