@@ -264,7 +264,8 @@ for (let i = 0; i < 60; i++) {
     });
     ocr(oppId, contactId, '', true);
     member(camp, { LeadId: leadId, ContactId: contactId }, true, created - 1);
-    if (i % 4 === 0) member(campaigns[4] as Row, { LeadId: leadId }, false, created + 10);
+    // An earlier, unanswered nurture email (one membership per Lead and campaign, as Salesforce enforces).
+    if (i % 4 === 0 && camp !== campaigns[4]) member(campaigns[4] as Row, { LeadId: leadId }, false, created + 10);
 }
 const convertedOpp = (i: number): Row => opps[i] as Row;
 // Planted: lost Lead Source (converted 0–2), Persona (3–6), UTM (7–9), campaign (10–11).

@@ -163,6 +163,12 @@ export async function loadObject(
             badCols.push(field);
         }
     }
+    // Exports of all records (queryAll, Data Loader "Export All") carry deleted rows: they are dropped and counted.
+    const deletedIdx = header.findIndex((h) => h.toLowerCase() === 'isdeleted');
+    if (deletedIdx >= 0) {
+        inner.push(`sf_bool(c${deletedIdx}) AS _deleted`);
+        outer.push('_deleted');
+    }
     const table = object.toLowerCase();
     const source = `read_csv(${lit(file)}, header=false, skip=1, columns=${colSpec}, auto_detect=false, strict_mode=true, delim=',', quote='"', escape='"', null_padding=false, ignore_errors=false)`;
     try {
@@ -177,6 +183,14 @@ export async function loadObject(
     );
     const row = stats.getRowObjectsJS()[0] ?? {};
     const warnings: string[] = [];
+    let deleted = 0;
+    if (deletedIdx >= 0) {
+        deleted = await countAndDropDeleted(conn, table);
+        if (deleted > 0)
+            warnings.push(
+                `${file}: ${deleted} deleted row${deleted > 1 ? 's' : ''} (IsDeleted true) left out of the audit`
+            );
+    }
     badCols.forEach((field, i) => {
         const count = Number(row[`b${i}`] ?? 0);
         if (count > 0) {
@@ -187,9 +201,21 @@ export async function loadObject(
     });
     const fields = new Set(columns.keys());
     return {
-        loaded: { file, rows: Number(row.n ?? 0), fields, missing: fieldsOf(object).filter((f) => !fields.has(f)) },
+        loaded: {
+            file,
+            rows: Number(row.n ?? 0) - deleted,
+            fields,
+            missing: fieldsOf(object).filter((f) => !fields.has(f))
+        },
         warnings
     };
+}
+
+async function countAndDropDeleted(conn: DuckDBConnection, table: string): Promise<number> {
+    const reader = await conn.runAndReadAll(`SELECT count_if(_deleted)::BIGINT AS n FROM ${ident(table)}`);
+    const n = Number(reader.getColumnsJS()[0]?.[0] ?? 0);
+    if (n > 0) await conn.run(`DELETE FROM ${ident(table)} WHERE _deleted`);
+    return n;
 }
 
 /** Loads every `<Object>.csv` the snapshot has. A directory with neither Lead.csv nor Opportunity.csv is rejected. */

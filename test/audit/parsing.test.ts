@@ -153,3 +153,19 @@ describe('malformed input fails naming the file and line, with no report', () =>
         );
     });
 });
+
+describe('deleted rows', () => {
+    it('leaves IsDeleted rows (queryAll / Export All) out of every check and says so', async () => {
+        const opps =
+            'Id,IsDeleted,CampaignId,LeadSource\n006000000000001AAA,false,,Web\n006000000000002AAA,true,,Web\n006000000000003AAA,,701000000000001,Web\n';
+        const r = await audit(makeSnapshot({ Opportunity: opps }));
+        expect(check(r, 'opportunity-missing-primary-campaign')).toMatchObject({
+            recordIds: ['006000000000001AAA'],
+            population: 2
+        });
+        expect(r.source.objects.Opportunity?.rows).toBe(2);
+        expect(r.warnings).toEqual([
+            expect.stringMatching(/Opportunity\.csv: 1 deleted row \(IsDeleted true\) left out of the audit$/)
+        ]);
+    });
+});
