@@ -160,6 +160,28 @@ describe('reference checks', () => {
     });
 });
 
+describe('lead-convert mappings', () => {
+    it('map custom lead fields only, onto fields of the same type and value set', async () => {
+        const out = await refs([
+            { file: CONVERT, from: '<inputField>Persona__c</inputField>', to: '<inputField>UTM_Source__c</inputField>' }
+        ]);
+        expect(out).toEqual([
+            `${CONVERT}:8 [references] LeadConvertSettings/objectMapping[1]/mappingFields[1]/outputField — Lead.UTM_Source__c → Opportunity.Persona__c: types differ (Text vs Picklist)`
+        ]);
+        expect(
+            await refs([
+                {
+                    file: CONVERT,
+                    from: '<inputField>Persona__c</inputField>',
+                    to: '<inputField>LeadSource</inputField>'
+                }
+            ])
+        ).toEqual([
+            `${CONVERT}:7 [references] LeadConvertSettings/objectMapping[1]/mappingFields[1]/inputField — LeadSource is a standard field: lead conversion maps standard fields natively, only custom lead fields belong here`
+        ]);
+    });
+});
+
 describe('duplicate and matching rules', () => {
     it('resolve matching-rule fields and the matching rule a duplicate rule uses', async () => {
         const MATCH = `${DEFAULT}/matchingRules/Lead.matchingRule-meta.xml`;
@@ -259,6 +281,7 @@ describe('persona agreement', () => {
             }
         ]);
         expect(out).toEqual([
+            `${CONVERT}:8 [references] LeadConvertSettings/objectMapping[1]/mappingFields[1]/outputField — Lead.Persona__c → Opportunity.Persona__c: picklists use different value sets (Buyer_Role vs Persona)`,
             `${LEAD_PERSONA}:2 [references] CustomField/valueSet/valueSetName — global value set Buyer_Role is not defined in the project`,
             `${LEAD_PERSONA}:2 [references] CustomField/valueSet/valueSetName — Lead.Persona__c must be a picklist on the Persona global value set (found Buyer_Role)`
         ]);

@@ -3,8 +3,19 @@
  * FlexiPages, duplicate/matching rules and lead-convert mappings. Each pushes problems into the context.
  */
 import { childrenNamed, childText, descendants, firstChild, type XmlElement } from '../xml.js';
+import type { FieldDef } from './catalog.js';
 import { analyzeFormula } from './formula.js';
 import { checkField, checkIdentifier, ofType, report, resolveTarget, type RefContext } from './context.js';
+
+/** Why a lead-convert mapping between two project fields cannot work (different type or value set), if it cannot. */
+function mappingMismatch(from: FieldDef | true | undefined, to: FieldDef | true | undefined): string | undefined {
+    if (!from || !to || from === true || to === true) return undefined;
+    if (from.type && to.type && from.type !== to.type) return `types differ (${from.type} vs ${to.type})`;
+    if (from.valueSetName !== to.valueSetName) {
+        return `picklists use different value sets (${from.valueSetName ?? 'inline'} vs ${to.valueSetName ?? 'inline'})`;
+    }
+    return undefined;
+}
 
 function objectOf(fullName: string): string {
     return fullName.split('.')[0] ?? fullName;
@@ -277,6 +288,29 @@ export function checkLayoutsAndRules(ctx: RefContext): void {
                 if (inErr) report(ctx, f.rel, inEl, `${path}/inputField`, inErr);
                 const outErr = outEl ? checkField(ctx, output, outEl.text.trim()) : undefined;
                 if (outErr) report(ctx, f.rel, outEl, `${path}/outputField`, outErr);
+                if (!inEl || !outEl || inErr || outErr) return;
+                const inName = inEl.text.trim();
+                if (!inName.endsWith('__c')) {
+                    report(
+                        ctx,
+                        f.rel,
+                        inEl,
+                        `${path}/inputField`,
+                        `${inName} is a standard field: lead conversion maps standard fields natively, only custom lead fields belong here`
+                    );
+                }
+                const mismatch = mappingMismatch(
+                    ctx.catalog.field(input, inName),
+                    ctx.catalog.field(output, outEl.text.trim())
+                );
+                if (mismatch)
+                    report(
+                        ctx,
+                        f.rel,
+                        outEl,
+                        `${path}/outputField`,
+                        `${input}.${inName} → ${output}.${outEl.text.trim()}: ${mismatch}`
+                    );
             });
         });
     }
