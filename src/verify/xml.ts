@@ -36,7 +36,7 @@ export function parseXml(source: string): XmlElement {
     let failure: XmlParseError | undefined;
 
     parser.on('error', (err) => {
-        if (!failure) failure = new XmlParseError(err.message, parser.line, parser.column);
+        if (!failure) failure = new XmlParseError(err.message.replace(/^\d+:\d+: /, ''), parser.line, parser.column);
     });
     // the line an element starts on (opentag fires at the end of a possibly multi-line start tag)
     let startLine = 1;

@@ -136,4 +136,15 @@ describe('schema check on seeded-defect fixtures', () => {
             );
         }
     });
+
+    it('reports malformed XML with file and line instead of converting it silently', async () => {
+        const dir = seeded([{ file: FIELD, from: '</label>', to: '' }]);
+        const problems = lines((await gate(dir)).filter((p) => p.file === FIELD));
+        expect(problems).toHaveLength(1);
+        expect(problems[0]).toMatch(
+            new RegExp(
+                `^${FIELD.replace(/[.]/g, '\\.')}:\\d+ \\[schema\\]  — XML is not well-formed: .*unexpected close tag`
+            )
+        );
+    });
 });
