@@ -30,7 +30,7 @@ export function checkSchema(model: SchemaModel, files: readonly MetadataFile[], 
                 problem(
                     'schema',
                     file.rel,
-                    'SDR cannot infer a metadata type for this file (wrong suffix or folder?)',
+                    `SDR cannot resolve this file: ${file.sdrError ?? 'no metadata type for it'} (wrong suffix or folder?)`,
                     {
                         line: file.root.line,
                         path: file.root.name

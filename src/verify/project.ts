@@ -4,7 +4,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { ComponentSet, ForceIgnore, type SourceComponent } from '@salesforce/source-deploy-retrieve';
+import { ComponentSet, ForceIgnore, MetadataResolver, type SourceComponent } from '@salesforce/source-deploy-retrieve';
 import { z } from 'zod';
 import { problem, type Problem } from './problems.js';
 import { parseXml, XmlParseError, type XmlElement } from './xml.js';
@@ -22,6 +22,8 @@ export interface MetadataFile {
     sdrType?: string;
     /** Full name SDR gives the component (e.g. `Lead.Persona__c`). */
     fullName?: string;
+    /** SDR's error when it cannot resolve this file (e.g. `Could not infer a metadata type`). */
+    sdrError?: string;
     /** True when `.forceignore` excludes the file from deploys (it is then not validated). */
     ignored: boolean;
     /** Parsed document, undefined when the XML is not well-formed (a problem is recorded instead). */
@@ -96,13 +98,22 @@ export function loadProject(rootDir: string): Project {
     absFiles.sort();
 
     const types = new Map<string, { type: string; fullName: string }>();
+    const sdrErrors = new Map<string, string>();
     const existing = packageDirs.map((d) => join(root, d)).filter((d) => existsSync(d));
     try {
         const set = ComponentSet.fromSource({ fsPaths: existing });
         collectSdrTypes(set.getSourceComponents().toArray(), types);
-    } catch (err) {
-        const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
-        problems.push(problem('packaging', packageDirs.join(', '), `SDR could not read the source: ${message}`));
+    } catch {
+        // one unreadable file makes SDR give up on the whole set: resolve file by file to name the culprit(s)
+        const resolver = new MetadataResolver();
+        for (const abs of absFiles.filter((f) => f.endsWith('-meta.xml'))) {
+            try {
+                collectSdrTypes(resolver.getComponentsFromPath(abs), types);
+            } catch (err) {
+                const message = err instanceof Error ? err.message : String(err);
+                sdrErrors.set(abs, message.replace(`${abs}: `, ''));
+            }
+        }
     }
 
     const forceIgnore = ForceIgnore.findAndCreate(root);
@@ -116,6 +127,8 @@ export function loadProject(rootDir: string): Project {
             continue;
         }
         const sdr = types.get(abs);
+        const sdrError = sdrErrors.get(abs);
+        if (sdrError) file.sdrError = sdrError;
         if (sdr) {
             file.sdrType = sdr.type;
             file.fullName = sdr.fullName;

@@ -1,3 +1,5 @@
+import { renameSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareEmit, judgeConvertedFiles } from '../../src/verify/check-packaging.js';
 import { DEFAULT, gate, GOOD, lines, seeded } from './helpers.js';
@@ -48,5 +50,22 @@ describe('packaging check', () => {
         ).toEqual([{ check: 'packaging', file: 'out/lwc/a', message: 'LWC bundle a does not ship a.js' }]);
         expect(compareEmit('x.js', 'a\nb\n', 'a\nb\n')).toEqual([]);
         expect(compareEmit('x.js', 'a\nb\n', 'a\nc\n')[0]?.line).toBe(2);
+    });
+
+    it('names the file SDR cannot resolve (wrong suffix) and keeps checking the others', async () => {
+        const dir = seeded([]);
+        const field = `${DEFAULT}/objects/Lead/fields/UTM_Source__c`;
+        renameSync(join(dir, `${field}.field-meta.xml`), join(dir, `${field}.feild-meta.xml`));
+        const out = lines(await gate(dir, undefined, false));
+        expect(out).toContain(
+            `${field}.feild-meta.xml:2 [schema] CustomField — SDR cannot resolve this file: Could not infer a metadata type (wrong suffix or folder?)`
+        );
+        expect(out.find((l) => l.includes('[packaging]'))).toContain('SDR conversion failed: TypeInferenceError');
+        // the other files were still resolved: the permission set now grants a field that no longer exists
+        expect(
+            out.some((l) =>
+                l.includes('PermissionSet/fieldPermissions[2]/field — field Lead.UTM_Source__c does not exist')
+            )
+        ).toBe(true);
     });
 });
