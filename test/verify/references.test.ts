@@ -160,6 +160,38 @@ describe('reference checks', () => {
     });
 });
 
+describe('layouts', () => {
+    it('resolve layout fields on the layout object', async () => {
+        const LAYOUT = `${DEFAULT}/layouts/Lead-Lead Layout.layout-meta.xml`;
+        const layout = (field: string) => ({
+            file: LAYOUT,
+            to: [
+                '<?xml version="1.0" encoding="UTF-8"?>',
+                '<Layout xmlns="http://soap.sforce.com/2006/04/metadata">',
+                '    <layoutSections>',
+                '        <customLabel>true</customLabel>',
+                '        <detailHeading>true</detailHeading>',
+                '        <editHeading>true</editHeading>',
+                '        <label>Attribution</label>',
+                '        <layoutColumns>',
+                '            <layoutItems>',
+                '                <behavior>Edit</behavior>',
+                `                <field>${field}</field>`,
+                '            </layoutItems>',
+                '        </layoutColumns>',
+                '        <style>TwoColumnsTopToBottom</style>',
+                '    </layoutSections>',
+                '</Layout>',
+                ''
+            ].join('\n')
+        });
+        expect(lines(await gate(seeded([layout('UTM_Source__c')])))).toEqual([]);
+        expect(await refs([layout('UTM_Sourc__c')])).toEqual([
+            `${LAYOUT}:11 [references] Layout/layoutSections/layoutColumns/layoutItems/field — field Lead.UTM_Sourc__c does not exist in the project or standard-fields.json`
+        ]);
+    });
+});
+
 describe('lead-convert mappings', () => {
     it('map custom lead fields only, onto fields of the same type and value set', async () => {
         const out = await refs([
