@@ -8,7 +8,7 @@
  *    whether the targets (≤ 2× the floor, ≤ 1.5 GB RSS, ≤ 1 org API request per 10,000 records) are met.
  * Exit 1 when a count differs or a measurement fails; the targets only inform.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -114,6 +114,20 @@ async function snapshotFor(
     return { dir, plan, generatedMs: generated.ms, bytes: generated.bytes };
 }
 
+/** The commit measured and whether the audit sources differed from it (the tree is shared while people work). */
+function gitState(): { head: string; auditSourcesModified: boolean } | undefined {
+    try {
+        const git = (...args: string[]): string =>
+            execFileSync('git', args, { cwd: join(BENCH_DIR, '..'), encoding: 'utf8' }).trim();
+        return {
+            head: git('rev-parse', 'HEAD'),
+            auditSourcesModified: git('status', '--porcelain', '--', 'src/audit') !== ''
+        };
+    } catch {
+        return undefined;
+    }
+}
+
 const mb = (bytes: number): string => `${(bytes / 1024 ** 2).toFixed(0)} MiB`;
 const sec = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 
@@ -184,6 +198,7 @@ async function main(argv: readonly string[]): Promise<number> {
             node: process.version,
             loadavg: os.loadavg()
         },
+        git: gitState(),
         scale: plan.scale,
         seed: plan.seed,
         rows: plan.rows,
