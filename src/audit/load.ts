@@ -9,6 +9,7 @@
 import { open, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { findInvalidUtf8 } from './encoding.js';
 import { InputError } from './errors.js';
 import { SCHEMA, SNAPSHOT_OBJECTS, fieldsOf, type SnapshotObject } from './schema.js';
 import { ident, isParsedKind, lit, normalise, sqlType } from './sql.js';
@@ -154,7 +155,10 @@ export async function loadObject(
         const raw = `c${idx}`;
         inner.push(`${normalise(kind, raw)} AS ${ident(field)}`);
         outer.push(ident(field));
-        if (kind === 'id') outer.push(`left(${ident(field)}, 15) AS ${ident(`${field}_k`)}`);
+        if (kind === 'id')
+            outer.push(
+                `CASE WHEN length(${ident(field)}) <= 15 THEN ${ident(field)} ELSE left(${ident(field)}, 15) END AS ${ident(`${field}_k`)}`
+            );
         if (isParsedKind(kind)) {
             inner.push(`${raw} AS ${ident(`_raw_${field}`)}`);
             outer.push(
@@ -176,6 +180,13 @@ export async function loadObject(
             `CREATE OR REPLACE TABLE ${ident(table)} AS SELECT ${outer.join(', ')} FROM (SELECT ${inner.join(', ')} FROM ${source})`
         );
     } catch (err) {
+        const bad = await findInvalidUtf8(file);
+        if (bad) {
+            throw new InputError(
+                `${file}: line ${bad.line}: not valid UTF-8 (byte 0x${bad.byte.toString(16).toUpperCase()}); the export looks Windows-1252/Latin-1: re-export or re-save it as UTF-8`,
+                { cause: err }
+            );
+        }
         throw csvError(file, err);
     }
     const stats = await conn.runAndReadAll(

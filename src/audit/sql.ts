@@ -7,7 +7,11 @@
 import type { FieldKind } from './schema.js';
 
 export const MACROS: readonly string[] = [
-    `CREATE OR REPLACE MACRO sf_blank(x) AS NULLIF(trim(x), '')`,
+    // Trims only when needed (no new string for the common case); blank → NULL.
+    `CREATE OR REPLACE MACRO sf_blank(x) AS CASE
+        WHEN x IS NULL OR x = '' THEN NULL
+        WHEN starts_with(x, ' ') OR ends_with(x, ' ') THEN NULLIF(trim(x), '')
+        ELSE x END`,
     `CREATE OR REPLACE MACRO sf_bool(x) AS CASE
         WHEN x IS NULL OR x = 'false' THEN false
         WHEN x = 'true' THEN true
@@ -15,22 +19,28 @@ export const MACROS: readonly string[] = [
         WHEN lower(trim(x)) IN ('false', '0', 'no', 'n', 'f', '') THEN false
         ELSE NULL END`,
     `CREATE OR REPLACE MACRO sf_ref(x) AS CASE
-        WHEN sf_blank(x) IS NULL OR starts_with(trim(x), '000000000000000') THEN NULL
-        ELSE left(trim(x), 15) END`,
+        WHEN x IS NULL OR x = '' THEN NULL
+        WHEN contains(x, ' ') THEN (CASE WHEN trim(x) = '' OR starts_with(trim(x), '000000000000000') THEN NULL ELSE left(trim(x), 15) END)
+        WHEN starts_with(x, '000000000000000') THEN NULL
+        WHEN length(x) <= 15 THEN x
+        ELSE left(x, 15) END`,
     `CREATE OR REPLACE MACRO sf_us_ts(x) AS CASE
         WHEN regexp_matches(x, '^\\d{1,2}/\\d{1,2}/\\d{4}') THEN
             try_strptime(x, ['%m/%d/%Y %I:%M %p', '%m/%d/%Y %I:%M:%S %p', '%m/%d/%Y %H:%M', '%m/%d/%Y %H:%M:%S', '%m/%d/%Y'])
         WHEN regexp_matches(x, '^\\d{1,2}/\\d{1,2}/\\d{2}(\\D|$)') THEN
             try_strptime(x, ['%m/%d/%y %I:%M %p', '%m/%d/%y %I:%M:%S %p', '%m/%d/%y %H:%M', '%m/%d/%y %H:%M:%S', '%m/%d/%y'])
         END`,
-    `CREATE OR REPLACE MACRO sf_ts(x) AS CASE
+    `CREATE OR REPLACE MACRO sf_ts_any(x) AS CASE
         WHEN x IS NULL THEN NULL
         WHEN contains(x, '/') THEN sf_us_ts(trim(x))
         ELSE try_cast(trim(x) AS TIMESTAMPTZ)::TIMESTAMP END`,
-    `CREATE OR REPLACE MACRO sf_date(x) AS CASE
-        WHEN x IS NULL THEN NULL
-        WHEN length(x) = 10 AND NOT contains(x, '/') THEN try_cast(x AS DATE)
-        ELSE CAST(sf_ts(x) AS DATE) END`,
+    // Fast path for what Salesforce writes (UTC: \`Z\` or \`+0000\`); any other form goes through sf_ts_any.
+    `CREATE OR REPLACE MACRO sf_ts(x) AS COALESCE(
+        CASE WHEN ends_with(x, 'Z') OR ends_with(x, '+0000') THEN try_cast(x AS TIMESTAMP) END,
+        sf_ts_any(x))`,
+    `CREATE OR REPLACE MACRO sf_date(x) AS COALESCE(
+        CASE WHEN NOT contains(x, '/') THEN try_cast(x AS DATE) END,
+        CAST(sf_ts_any(x) AS DATE))`,
     `CREATE OR REPLACE MACRO sf_email(x) AS NULLIF(lower(trim(x)), '')`,
     `CREATE OR REPLACE MACRO sf_num(x) AS try_cast(regexp_replace(trim(x), '[,$€£\\s]', '', 'g') AS DOUBLE)`
 ];

@@ -3,6 +3,7 @@
  * or `Z`, Data Export and US dates, 15- and 18-character Ids, Data Export's null lookups, extra and missing columns,
  * header case, CRLF, quoted newlines — and malformed or truncated files, which must fail naming the file and line.
  */
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
@@ -167,5 +168,33 @@ describe('deleted rows', () => {
         expect(r.warnings).toEqual([
             expect.stringMatching(/Opportunity\.csv: 1 deleted row \(IsDeleted true\) left out of the audit$/)
         ]);
+    });
+});
+
+describe('encoding', () => {
+    it('a Windows-1252 export fails naming the file, line and byte', async () => {
+        const bytes = Buffer.concat([
+            Buffer.from('Id,LastName,LeadSource\n00Q000000000001,Renee,Web\n00Q000000000002,Ren'),
+            Buffer.from([0xe9]),
+            Buffer.from('e,Caf'),
+            Buffer.from([0xe9]),
+            Buffer.from('\n')
+        ]);
+        const dir = makeSnapshot({});
+        writeFileSync(path.join(dir, 'Lead.csv'), bytes);
+        const err = await audit(dir).then(
+            () => undefined,
+            (e: unknown) => e
+        );
+        expect(err).toBeInstanceOf(InputError);
+        expect((err as Error).message).toMatch(/Lead\.csv: line 3: not valid UTF-8 \(byte 0xE9\)/);
+    });
+
+    it('accepts multi-byte UTF-8 (accents, CJK, emoji)', async () => {
+        const { rows } = await load(
+            { Lead: 'Id,LeadSource\n00Q000000000001,Café 展会 🎉\n' },
+            'SELECT LeadSource FROM lead'
+        );
+        expect(rows).toEqual([{ LeadSource: 'Café 展会 🎉' }]);
     });
 });

@@ -17,19 +17,33 @@ import {
     type CheckResult
 } from './types.js';
 
-/** Converted Leads joined to their converted Opportunity (present in the snapshot). */
-const JOINED = `lead l JOIN opportunity o ON o.Id_k = l.ConvertedOpportunityId WHERE l.IsConverted`;
+const COMPARED = ['LeadSource', 'Persona__c', ...UTM_FIELDS];
+
+/**
+ * Converted Leads with a ConvertedOpportunityId, each with its Opportunity's compared fields (`o_<field>`,
+ * `o_CampaignId`) and `found` (the Opportunity is in the snapshot). Built once per audit: one join for all checks.
+ */
+async function converted(ctx: CheckContext): Promise<void> {
+    const lead = COMPARED.map((f) => `l.${ident(f)}`).join(', ');
+    const opp = COMPARED.map((f) => `o.${ident(f)} AS ${ident(`o_${f}`)}`).join(', ');
+    await ctx.conn.run(
+        `CREATE TEMP TABLE IF NOT EXISTS converted_lead AS SELECT l.Id, l.Id_k, ${lead}, ${opp}, o.CampaignId AS o_CampaignId, o.Id_k IS NOT NULL AS found
+         FROM lead l LEFT JOIN opportunity o ON o.Id_k = l.ConvertedOpportunityId
+         WHERE l.IsConverted AND l.ConvertedOpportunityId IS NOT NULL`
+    );
+}
+
+/** Converted Leads whose Opportunity is in the snapshot. */
+const JOINED = `converted_lead l WHERE l.found`;
 
 function differs(field: string): string {
     const f = ident(field);
-    return `(l.${f} IS NOT NULL AND (o.${f} IS NULL OR trim(o.${f}) <> trim(l.${f})))`;
+    const o = `l.${ident(`o_${field}`)}`;
+    return `(l.${f} IS NOT NULL AND (${o} IS NULL OR trim(${o}) <> trim(l.${f})))`;
 }
 
 async function orphanCount(ctx: CheckContext): Promise<number> {
-    return queryNumber(
-        ctx.conn,
-        `SELECT count(*) FROM lead l WHERE l.IsConverted AND l.ConvertedOpportunityId IS NOT NULL AND NOT EXISTS (SELECT 1 FROM opportunity o WHERE o.Id_k = l.ConvertedOpportunityId)`
-    );
+    return queryNumber(ctx.conn, `SELECT count(*) FROM converted_lead WHERE NOT found`);
 }
 
 async function lostFields(
@@ -47,6 +61,7 @@ async function lostFields(
         const side = fields.some((f) => lead?.fields.has(f)) ? 'Opportunity' : 'Lead';
         return skipped(id, title, `${side}.csv has no ${fields.join(', ')} column${fields.length > 1 ? 's' : ''}`);
     }
+    await converted(ctx);
     const ids = await queryIds(ctx.conn, `SELECT l.Id FROM ${JOINED} AND (${usable.map(differs).join(' OR ')})`);
     const counts = await queryRows(
         ctx.conn,
@@ -92,8 +107,9 @@ export const lostCampaign: CheckDefinition = {
             CampaignMember: ['LeadId', 'HasResponded']
         });
         if (reason) return skipped(CAMPAIGN.id, CAMPAIGN.title, reason);
+        await converted(ctx);
         const responded = `EXISTS (SELECT 1 FROM campaignmember m WHERE m.LeadId = l.Id_k AND m.HasResponded)`;
-        const ids = await queryIds(ctx.conn, `SELECT l.Id FROM ${JOINED} AND ${responded} AND o.CampaignId IS NULL`);
+        const ids = await queryIds(ctx.conn, `SELECT l.Id FROM ${JOINED} AND ${responded} AND l.o_CampaignId IS NULL`);
         const population = await queryNumber(ctx.conn, `SELECT count(*) FROM ${JOINED} AND ${responded}`);
         return result(CAMPAIGN.id, CAMPAIGN.title, ids, population, {
             convertedOpportunityNotInSnapshot: await orphanCount(ctx)
