@@ -4,120 +4,28 @@
  * 18-character Ids and planted defects of known counts for every audit check (listed in README.md and asserted by
  * test/audit/sample.test.ts). Deterministic: a seeded PRNG, no clock.
  */
-import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import {
+    AS_OF,
+    COMPANIES,
+    FIRST,
+    LAST,
+    MARKETING_SOURCES,
+    PERSONAS,
+    UTM,
+    date,
+    prng,
+    sfId,
+    ts,
+    writeCsv,
+    type Row
+} from './lib.js';
 
 const OUT = path.dirname(fileURLToPath(import.meta.url));
 
-/** mulberry32: small deterministic PRNG. */
-function prng(seed: number): () => number {
-    let a = seed >>> 0;
-    return () => {
-        a = (a + 0x6d2b79f5) >>> 0;
-        let t = a;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
 const rand = prng(20261122);
 const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
-
-const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
-/** 18-character Salesforce Id: key prefix, pod `bm`, zeros, base-62 counter, then the case-checksum suffix. */
-export function sfId(prefix: string, n: number): string {
-    let counter = '';
-    let rest = n + 1000;
-    for (let k = 0; k < 5; k++) {
-        counter = BASE62[rest % 62] + counter;
-        rest = Math.floor(rest / 62);
-    }
-    const id15 = `${prefix}bm00000${counter}`;
-    let suffix = '';
-    for (let chunk = 0; chunk < 3; chunk++) {
-        let flags = 0;
-        for (let j = 0; j < 5; j++) {
-            const c = id15.charCodeAt(chunk * 5 + j);
-            if (c >= 65 && c <= 90) flags |= 1 << j;
-        }
-        suffix += 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345'[flags];
-    }
-    return id15 + suffix;
-}
-
-type Row = Record<string, string>;
-function writeCsv(object: string, header: string[], rows: Row[]): void {
-    const q = (v: string): string => (v === '' ? '' : `"${v.replaceAll('"', '""')}"`);
-    const lines = [header.map(q).join(','), ...rows.map((r) => header.map((h) => q(r[h] ?? '')).join(','))];
-    writeFileSync(path.join(OUT, `${object}.csv`), lines.join('\n') + '\n');
-}
-
-const DAY = 86_400_000;
-const AS_OF = Date.UTC(2026, 10, 22);
-const ts = (daysBefore: number, hour = 10): string =>
-    new Date(AS_OF - daysBefore * DAY + hour * 3_600_000).toISOString();
-const date = (daysBefore: number): string => ts(daysBefore).slice(0, 10);
-
-const UTM = ['UTM_Source__c', 'UTM_Medium__c', 'UTM_Campaign__c', 'UTM_Term__c', 'UTM_Content__c'];
-const PERSONAS = ['Decision Maker', 'Economic Buyer', 'Champion', 'Influencer', 'Technical Evaluator', 'End User'];
-const MARKETING_SOURCES = [
-    'Web',
-    'Webinar',
-    'Event',
-    'Paid Search',
-    'Paid Social',
-    'Organic Search',
-    'Content Syndication',
-    'Partner Referral',
-    'Customer Referral'
-];
-const FIRST = [
-    'Ava',
-    'Liam',
-    'Maya',
-    'Noah',
-    'Zoe',
-    'Ethan',
-    'Iris',
-    'Omar',
-    'Lena',
-    'Ravi',
-    'Nina',
-    'Hugo',
-    'Sara',
-    'Theo',
-    'Mila',
-    'Jon'
-];
-const LAST = [
-    'Patel',
-    'Nguyen',
-    'Garcia',
-    'Kim',
-    'Okafor',
-    'Schmidt',
-    'Rossi',
-    'Silva',
-    'Cohen',
-    'Tanaka',
-    'Dubois',
-    'Moreau'
-];
-const COMPANIES = [
-    'Northwind',
-    'Contoso',
-    'Fabrikam',
-    'Tailspin',
-    'Adatum',
-    'Litware',
-    'Proseware',
-    'Wingtip',
-    'Lucerne',
-    'Coho',
-    'Fourth Coffee',
-    'Woodgrove'
-];
 
 const campaigns: Row[] = [
     ['2026 Q3 Webinar: Attribution 101', 'Webinar'],
@@ -362,7 +270,7 @@ function created(i: number): Row | undefined {
     if (i > 9) return undefined;
     const days = i === 9 ? 30 : 45 + i * 12;
     return {
-        Status: (['Open', 'Working', 'Nurturing'] as const)[i % 3],
+        Status: (['Open', 'Working', 'Nurturing'] as const)[i % 3] ?? 'Open',
         CreatedDate: ts(days + 40),
         LastActivityDate: date(days),
         MQL_Date__c: ''
@@ -419,14 +327,16 @@ const LEAD_FIELDS = [
     'MQL_Date__c',
     'SQL_Date__c'
 ];
-writeCsv('Lead', LEAD_FIELDS, leads);
+writeCsv(OUT, 'Lead', LEAD_FIELDS, leads);
 writeCsv(
+    OUT,
     'Contact',
     ['Id', 'AccountId', 'FirstName', 'LastName', 'Email', 'LeadSource', 'Persona__c', ...UTM],
     contacts
 );
-writeCsv('Account', ['Id', 'Name'], accounts);
+writeCsv(OUT, 'Account', ['Id', 'Name'], accounts);
 writeCsv(
+    OUT,
     'Opportunity',
     [
         'Id',
@@ -445,14 +355,16 @@ writeCsv(
     ],
     opps
 );
-writeCsv('OpportunityContactRole', ['Id', 'OpportunityId', 'ContactId', 'Role', 'IsPrimary'], ocrs);
-writeCsv('Campaign', ['Id', 'Name', 'Type'], campaigns);
+writeCsv(OUT, 'OpportunityContactRole', ['Id', 'OpportunityId', 'ContactId', 'Role', 'IsPrimary'], ocrs);
+writeCsv(OUT, 'Campaign', ['Id', 'Name', 'Type'], campaigns);
 writeCsv(
+    OUT,
     'CampaignMember',
     ['Id', 'CampaignId', 'LeadId', 'ContactId', 'Status', 'HasResponded', 'FirstRespondedDate', 'CreatedDate'],
     members
 );
 writeCsv(
+    OUT,
     'LeadStatus',
     ['Id', 'MasterLabel', 'ApiName', 'IsConverted'],
     ['Open', 'Working', 'Nurturing', 'Converted', 'Disqualified'].map((s, i) => ({
