@@ -232,3 +232,27 @@ describe('absent inputs are skipped with the reason, never zero findings', () =>
         });
     });
 });
+
+describe('converted statuses from the snapshot', () => {
+    it('counts a status LeadStatus.csv marks IsConverted as converted, besides the configured and stock ones', async () => {
+        const leads = csv(
+            ['Id', 'Status', 'IsConverted'],
+            [
+                [U(1), 'Won Over', 'false'],
+                [U(2), 'Closed - Converted', 'FALSE'],
+                [U(3), 'Working', '0'],
+                [L(1), 'Won Over', 'TRUE']
+            ]
+        );
+        const statuses = csv(
+            ['Id', 'MasterLabel', 'ApiName', 'IsConverted'],
+            [
+                ['01J000000000001AAA', 'Won Over', 'Won_Over', 'true'],
+                ['01J000000000002AAA', 'Working', 'Working', 'false']
+            ]
+        );
+        const r = await audit(makeSnapshot({ Lead: leads, LeadStatus: statuses }));
+        expect(check(r, 'lead-status-mismatch').recordIds).toEqual([U(1), U(2)]);
+        expect(r.convertedStatuses).toEqual(['Converted', 'Closed - Converted', 'Won Over', 'Won_Over']);
+    });
+});
