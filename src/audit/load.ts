@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { findInvalidUtf8 } from './encoding.js';
 import { InputError } from './errors.js';
-import { SCHEMA, SNAPSHOT_OBJECTS, fieldsOf, type SnapshotObject } from './schema.js';
+import { SCHEMA, SNAPSHOT_OBJECTS, fieldsOf, loadedFieldsOf, type SnapshotObject } from './schema.js';
 import { ident, isParsedKind, lit, normalise, sqlType } from './sql.js';
 
 export type LoadedObject = {
@@ -145,7 +145,7 @@ export async function loadObject(
     const inner: string[] = [];
     const outer: string[] = [];
     const badCols: string[] = [];
-    for (const field of fieldsOf(object)) {
+    for (const field of loadedFieldsOf(object)) {
         const kind = spec.kinds[field] ?? 'text';
         const idx = columns.get(field);
         if (idx === undefined) {
@@ -173,6 +173,8 @@ export async function loadObject(
         inner.push(`sf_bool(c${deletedIdx}) AS _deleted`);
         outer.push('_deleted');
     }
+    if (inner.length === 0) inner.push('1 AS _one'); // an object only checked for presence (e.g. Account)
+    if (outer.length === 0) outer.push('_one');
     const table = object.toLowerCase();
     const source = `read_csv(${lit(file)}, header=false, skip=1, columns=${colSpec}, auto_detect=false, strict_mode=true, delim=',', quote='"', escape='"', null_padding=false, ignore_errors=false)`;
     try {

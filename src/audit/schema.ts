@@ -156,6 +156,28 @@ export const SCHEMA: Readonly<Record<SnapshotObject, ObjectSpec>> = {
     }
 };
 
+/**
+ * Fields the checks and the funnel never read: their presence is recorded (and reported), but they are not loaded
+ * into the tables, which keeps large snapshots fast. Everything else in the schema is loaded.
+ */
+export const NOT_LOADED: Readonly<Record<SnapshotObject, readonly string[]>> = {
+    Lead: ['ConvertedDate', 'ConvertedAccountId', 'ConvertedContactId'],
+    Contact: ['AccountId', 'Persona__c', ...UTM_FIELDS],
+    Account: ['Id', 'Name'],
+    Opportunity: ['AccountId', 'CreatedDate', 'CloseDate'],
+    OpportunityContactRole: ['Id', 'ContactId', 'Role', 'IsPrimary'],
+    Campaign: ['Type'],
+    CampaignMember: ['Id', 'ContactId', 'Status', 'FirstRespondedDate', 'CreatedDate'],
+    OpportunityHistory: ['Id', 'OpportunityId', 'StageName', 'CreatedDate'],
+    LeadStatus: ['Id']
+};
+
+/** Fields of an object that are loaded into its table. */
+export function loadedFieldsOf(object: SnapshotObject): string[] {
+    const skip = new Set(NOT_LOADED[object]);
+    return fieldsOf(object).filter((f) => !skip.has(f));
+}
+
 /** All fields (required then optional) of an object, in schema order. */
 export function fieldsOf(object: SnapshotObject): string[] {
     const spec = SCHEMA[object];

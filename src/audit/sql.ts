@@ -71,10 +71,15 @@ export function lit(value: string): string {
     return `'${value.replaceAll("'", "''")}'`;
 }
 
-/** A list literal of strings, compared trimmed and lower-cased (`lower(trim(x)) IN (...)`). */
+/**
+ * `expr` is one of `values`, compared trimmed and lower-cased; the exact-match test first lets DuckDB skip the
+ * lower/trim work for the usual, exactly written values.
+ */
 export function inList(expr: string, values: readonly string[]): string {
     if (values.length === 0) return 'false';
-    return `lower(trim(${expr})) IN (${values.map((v) => lit(v.trim().toLowerCase())).join(', ')})`;
+    const exact = values.map((v) => lit(v)).join(', ');
+    const folded = values.map((v) => lit(v.trim().toLowerCase())).join(', ');
+    return `(${expr} IN (${exact}) OR lower(trim(${expr})) IN (${folded}))`;
 }
 
 /** The normalising expression for a raw VARCHAR column; `null` when the kind keeps the trimmed text. */

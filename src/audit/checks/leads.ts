@@ -68,8 +68,12 @@ export const agedOpenLead: CheckDefinition = {
             ctx.conn,
             `SELECT l.Id FROM lead l WHERE ${open} AND date_diff('day', ${last}, DATE '${asOf}') > ${days}`
         );
-        const population = await queryNumber(ctx.conn, `SELECT count(*) FROM lead l WHERE ${open}`);
-        const noDate = await queryNumber(ctx.conn, `SELECT count(*) FROM lead l WHERE ${open} AND ${last} IS NULL`);
+        const [counts] = await queryRows(
+            ctx.conn,
+            `SELECT count(*)::BIGINT AS population, count_if(${last} IS NULL)::BIGINT AS noDate FROM lead l WHERE ${open}`
+        );
+        const population = Number(counts?.population ?? 0);
+        const noDate = Number(counts?.noDate ?? 0);
         const details: Record<string, unknown> = { days, asOf, openStatuses: ctx.openStatuses, withoutDates: noDate };
         if (!ctx.loaded.objects.Lead?.fields.has('LastActivityDate'))
             details.note = 'Lead.csv has no LastActivityDate: age from CreatedDate only';
