@@ -21,7 +21,9 @@ function run(cmd: string, args: string[]): number {
     const started = Date.now();
     process.stdout.write(`\n▶ ${cmd} ${args.join(' ')}\n`);
     const res = spawnSync(cmd, args, { stdio: 'inherit', shell: false, env: process.env });
-    process.stdout.write(`  (${((Date.now() - started) / 1000).toFixed(1)} s, exit ${res.status ?? 'signal ' + res.signal})\n`);
+    process.stdout.write(
+        `  (${((Date.now() - started) / 1000).toFixed(1)} s, exit ${res.status ?? 'signal ' + res.signal})\n`
+    );
     return res.status ?? 1;
 }
 
@@ -60,8 +62,18 @@ const npx = 'npx';
 gate('typecheck (node + LWC)', 'npm', ['run', '--silent', 'typecheck']);
 gate('eslint', 'npm', ['run', '--silent', 'lint']);
 gate('prettier --check', 'npm', ['run', '--silent', 'format:check']);
-runner('vitest (audit, metadata gate, flow simulator)', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=.vitest-report.json'], '.vitest-report.json');
-runner('LWC Jest', npx, ['sfdx-lwc-jest', '--', '--ci', '--json', '--outputFile=.jest-report.json'], '.jest-report.json');
+runner(
+    'vitest (audit, metadata gate, flow simulator)',
+    npx,
+    ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=.vitest-report.json'],
+    '.vitest-report.json'
+);
+runner(
+    'LWC Jest',
+    npx,
+    ['sfdx-lwc-jest', '--', '--ci', '--json', '--outputFile=.jest-report.json'],
+    '.jest-report.json'
+);
 gate('metadata gate (npm run verify)', 'npm', ['run', '--silent', 'verify']);
 
 const passed = results.reduce((n, r) => n + r.passed, 0);
@@ -69,7 +81,9 @@ const failed = results.reduce((n, r) => n + r.failed, 0);
 const skipped = results.reduce((n, r) => n + r.skipped, 0);
 process.stdout.write('\nSummary\n');
 for (const r of results) {
-    process.stdout.write(`  ${r.failed ? '✗' : '✓'} ${r.name}: ${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''}\n`);
+    process.stdout.write(
+        `  ${r.failed ? '✗' : '✓'} ${r.name}: ${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''}\n`
+    );
 }
 process.stdout.write(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
 process.exit(failed > 0 || passed === 0 ? 1 : 0);
