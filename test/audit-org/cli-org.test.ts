@@ -41,15 +41,16 @@ async function cli(args: string[], faults: Faults = {}) {
 describe('audit CLI against the mock org', () => {
     it('audits the org, reports the API requests used, and keeps the snapshot when asked', async () => {
         const saved = join(work, 'saved');
-        const { code, stdout, server } = await cli(['--format', 'json', '--save-snapshot', saved]);
+        const { code, stdout, stderr, server } = await cli(['--format', 'json', '--save-snapshot', saved]);
         expect(code).toBe(0);
-        const report = JSON.parse(stdout.slice(0, stdout.lastIndexOf('\nAPI requests used'))) as {
+        // stdout carries only the JSON report (pipeable); the request summary goes to stderr
+        const report = JSON.parse(stdout) as {
             source: { kind: string; org: { requestsUsed: number; objects: Record<string, { via: string }> } };
         };
         expect(report.source.kind).toBe('org');
         expect(report.source.org.requestsUsed).toBe(server.requests.length);
         expect(report.source.org.objects.Lead?.via).toBe('bulk2');
-        expect(stdout).toContain(`API requests used: ${server.requests.length}`);
+        expect(stderr).toContain(`API requests used: ${server.requests.length}`);
         expect((await readdir(saved)).filter((f) => f.endsWith('.csv'))).toHaveLength(8); // the fixture org has no OpportunityHistory
     });
 
