@@ -4,22 +4,12 @@
  * The planted-defect rules are the `MOD` residues of `plan.ts`; every other value is drawn with `hash(i, seed, k)`
  * from governed values only, so clean records can never trip a check by accident.
  */
+import { DEFAULT_GOVERNED_LEAD_SOURCES } from '../src/audit/config.js';
 import { idMacroName, type KeyPrefixObject } from './ids.js';
 import { MOD, idOffset, type Plan } from './plan.js';
 
-export const GOVERNED_LEAD_SOURCES = [
-    'Web',
-    'Webinar',
-    'Event',
-    'Paid Search',
-    'Paid Social',
-    'Organic Search',
-    'Content Syndication',
-    'Partner Referral',
-    'Customer Referral',
-    'Outbound',
-    'Other'
-];
+/** Generated Lead Sources are the audit's governed values, so clean records can never count as drift. */
+export const GOVERNED_LEAD_SOURCES = DEFAULT_GOVERNED_LEAD_SOURCES;
 /** Values from older default picklists, outside the governed set (planted Lead Source drift). */
 export const DRIFT_LEAD_SOURCES = ['Trade Show', 'Purchased List', 'Word of mouth'];
 export const PERSONAS = [
