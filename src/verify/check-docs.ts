@@ -24,6 +24,8 @@ export function checkDocs(files: readonly MetadataFile[]): Problem[] {
         if (f.ignored || !f.root || !f.sdrType || !f.fullName || !DESCRIBED.has(f.sdrType)) continue;
         // standard objects (Lead.object-meta.xml) are not the project's to describe
         if (f.sdrType === 'CustomObject' && !/__(c|mdt|e)$/.test(f.fullName)) continue;
+        // nor are standard fields (unpackaged/…/Opportunity/fields/CampaignId.field-meta.xml only sets history tracking)
+        if (f.sdrType === 'CustomField' && !/__c$/.test(f.fullName)) continue;
         const where = { line: f.root.line, path: f.root.name };
         if (!childText(f.root, 'description')) {
             problems.push(problem('docs', f.rel, `${f.sdrType} ${f.fullName} has no <description>`, where));

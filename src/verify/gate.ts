@@ -1,14 +1,16 @@
 /**
- * The metadata gate: loads the project, runs the schema, js-meta, packaging and reference checks, returns every
+ * The metadata gate: loads the project, runs the schema, js-meta, packaging, reference, docs and history checks, returns every
  * problem. Pure checkers do the judging; this module only wires I/O to them.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkDocs } from './check-docs.js';
+import { checkHistory } from './check-history.js';
 import { checkJsMeta } from './check-jsmeta.js';
 import { checkConversion, checkLwcBuild } from './check-packaging.js';
 import { checkSchema, isJsMeta } from './check-schema.js';
 import { loadDts } from './dts-loader.js';
+import { HISTORY_FACTS } from './history.js';
 import { sortProblems, type Problem } from './problems.js';
 import { loadProject } from './project.js';
 import { loadStandardCatalog } from './refs/catalog.js';
@@ -80,6 +82,7 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
 
     problems.push(...checkReferences(project.files, loadStandardCatalog()));
     problems.push(...checkDocs(project.files));
+    problems.push(...checkHistory(project.files, HISTORY_FACTS));
     return {
         problems: sortProblems(problems),
         schemaSource: model.source,

@@ -98,6 +98,8 @@ export class ObjectCatalog {
         }
         for (const object of projectObjects) this.ensureObject(object);
         for (const f of projectFields) {
+            // a standard-field file (unpackaged/…/LeadSource.field-meta.xml) customises a field, it does not define it
+            if (!f.name.endsWith('__c')) continue;
             this.ensureObject(f.object).set(f.name, f);
             if (f.referenceTo && f.name.endsWith('__c')) {
                 this.relationshipsOf(f.object).set(f.name.replace(/__c$/, '__r'), f.referenceTo);

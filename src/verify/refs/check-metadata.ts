@@ -59,6 +59,16 @@ export function checkFieldDefinitions(ctx: RefContext): void {
                 message: `field is defined on ${field.object}, which is neither a project object nor in standard-fields.json`
             });
         }
+        const standardFields = custom ? undefined : ctx.standard[field.object]?.fields;
+        if (standardFields && !field.name.endsWith('__c') && !standardFields.includes(field.name)) {
+            ctx.problems.push({
+                check: 'references',
+                file: field.file,
+                line: field.line,
+                path: 'CustomField/fullName',
+                message: `standard field ${field.object}.${field.name} is not in standard-fields.json (a typo, or a field to add there)`
+            });
+        }
         if (field.valueSetName && !globalValueSets.has(field.valueSetName)) {
             ctx.problems.push({
                 check: 'references',
@@ -145,6 +155,8 @@ export function checkFieldCoverage(ctx: RefContext): void {
     for (const field of ctx.fields) {
         // FLS does not apply to custom metadata fields, required fields and master-detail relationships
         if (field.object.endsWith('__mdt') || field.required || field.type === 'MasterDetail') continue;
+        // standard fields (history-tracking files in unpackaged/) keep the org's own field-level security
+        if (!field.name.endsWith('__c')) continue;
         const name = `${field.object}.${field.name}`;
         if (!granted.has(name)) {
             ctx.problems.push({
