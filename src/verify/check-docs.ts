@@ -1,11 +1,14 @@
 /**
  * Metadata documents itself (DEVELOPERS.md): a non-empty `description` on every custom field, validation rule,
  * flow, permission set, custom permission, custom object / custom metadata type, global value set and duplicate
- * rule, and `inlineHelpText` on the custom fields reps see (every custom field outside custom metadata types).
+ * rule, and `inlineHelpText` on the custom fields reps see (every custom field outside custom metadata types). A
+ * permission set's description claims nothing about custom metadata that the set does not grant
+ * (`permission-claims.ts`).
  */
+import { grantsOf, unbackedClaims } from './permission-claims.js';
 import type { MetadataFile } from './project.js';
 import { problem, type Problem } from './problems.js';
-import { childText } from './xml.js';
+import { childText, firstChild } from './xml.js';
 
 const DESCRIBED: ReadonlySet<string> = new Set([
     'CustomField',
@@ -27,8 +30,17 @@ export function checkDocs(files: readonly MetadataFile[]): Problem[] {
         // nor are standard fields (unpackaged/…/Opportunity/fields/CampaignId.field-meta.xml only sets history tracking)
         if (f.sdrType === 'CustomField' && !/__c$/.test(f.fullName)) continue;
         const where = { line: f.root.line, path: f.root.name };
-        if (!childText(f.root, 'description')) {
+        const description = childText(f.root, 'description');
+        if (!description) {
             problems.push(problem('docs', f.rel, `${f.sdrType} ${f.fullName} has no <description>`, where));
+        } else if (f.sdrType === 'PermissionSet') {
+            const at = {
+                line: firstChild(f.root, 'description')?.line ?? f.root.line,
+                path: 'PermissionSet/description'
+            };
+            for (const message of unbackedClaims(description, grantsOf(f.root))) {
+                problems.push(problem('docs', f.rel, `${f.fullName}: ${message}`, at));
+            }
         }
         const object = f.fullName.split('.')[0] ?? '';
         if (f.sdrType === 'CustomField' && !object.endsWith('__mdt') && !childText(f.root, 'inlineHelpText')) {
