@@ -165,6 +165,18 @@ describe('history tracking of the repository', () => {
             .map(String)
             .filter((p) => p.endsWith('.field-meta.xml'))
             .sort();
+        const dirs = (
+            JSON.parse(readFileSync(join(REPO, 'sfdx-project.json'), 'utf8')) as {
+                packageDirectories: { path: string; package?: string }[];
+            }
+        ).packageDirectories;
+        expect(
+            dirs.find((d) => d.path === 'unpackaged'),
+            'unpackaged/ is deployed from source, never packaged'
+        ).toEqual({
+            path: 'unpackaged',
+            default: false
+        });
         expect(standardFiles).toEqual([
             'Contact/fields/LeadSource.field-meta.xml',
             'Lead/fields/LeadSource.field-meta.xml',
