@@ -39,7 +39,7 @@ const MUTANTS: Mutant[] = [
         to: '<sortOrder>Asc</sortOrder>',
         scenario: (flows) => {
             const d = db(flows);
-            const [first = '', second = ''] = ['First', 'Second'].map((n) => campaign(d, n));
+            const [first = '', second = '', mailing = ''] = ['First', 'Second', 'Mailing'].map((n) => campaign(d, n));
             const [lead = ''] = d.seed('Lead', [
                 { LastName: 'Tie', Company: 'T', Status: 'Working', LeadSource: 'Web' }
             ]);
@@ -57,7 +57,8 @@ const MUTANTS: Mutant[] = [
                     HasResponded: true,
                     FirstRespondedDate: '2026-10-01',
                     CreatedDate: '2026-08-02T00:00:00.000Z'
-                }
+                },
+                { CampaignId: mailing, LeadId: lead, HasResponded: false, CreatedDate: '2026-11-01T00:00:00.000Z' }
             ]);
             const result = convertLead(d, { leadId: lead, convertedStatus: 'Converted' });
             expect(d.get('Opportunity', result.opportunityId ?? '').CampaignId).toBe(second);
@@ -102,7 +103,7 @@ const MUTANTS: Mutant[] = [
             const person = contact(d);
             const [responded = '', ignored = ''] = ['Responded', 'Ignored'].map((n) => campaign(d, n));
             d.seed('CampaignMember', [
-                { CampaignId: responded, ContactId: person, HasResponded: true, FirstRespondedDate: '2026-05-01' },
+                { CampaignId: responded, ContactId: person, HasResponded: true, FirstRespondedDate: '2026-10-01' },
                 { CampaignId: ignored, ContactId: person, HasResponded: false, FirstRespondedDate: null }
             ]);
             const opp = opportunity(d);
