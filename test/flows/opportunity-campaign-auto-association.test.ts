@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { saveAllowingPartial } from '../../src/flow-sim/index.js';
-import type { Database } from '../../src/flow-sim/index.js';
+import type { Database, RecordError } from '../../src/flow-sim/index.js';
 import { BYPASS, campaign, contact, faults, newDb, opportunity } from './helpers.js';
 
 /** A contact who responded to two campaigns (the later one wins) and was added without response to a newer one. */
@@ -95,15 +95,15 @@ describe('Opportunity_Campaign_Auto_Association with partial success', () => {
         let locked = '';
         let rejectedContact = '';
         const db = newDb({
-            validate: (objectName, record) =>
-                (objectName === 'Opportunity' && record.Id === locked && record.CampaignId
-                    ? [{ message: 'This opportunity is locked', field: 'CampaignId' }]
-                    : []
-                ).concat(
-                    objectName === 'OpportunityContactRole' && record.ContactId === rejectedContact
-                        ? [{ message: 'Roles need a title on the contact' }]
-                        : []
-                )
+            validate: (objectName, record): RecordError[] => {
+                if (objectName === 'Opportunity' && record.Id === locked && record.CampaignId) {
+                    return [{ message: 'This opportunity is locked', field: 'CampaignId' }];
+                }
+                if (objectName === 'OpportunityContactRole' && record.ContactId === rejectedContact) {
+                    return [{ message: 'Roles need a title on the contact' }];
+                }
+                return [];
+            }
         });
         const people = Array.from({ length: 4 }, () => engagedContact(db));
         const opps = people.map(() => opportunity(db));
