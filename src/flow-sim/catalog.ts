@@ -102,7 +102,17 @@ export const CATALOG: Readonly<Record<string, Readonly<Record<string, FieldType>
         Converted_Lead_Statuses__c: 'text',
         MQL_Lead_Statuses__c: 'text',
         SQL_Lead_Statuses__c: 'text',
-        Aged_Lead_Days__c: 'number'
+        Aged_Lead_Days__c: 'number',
+        Campaign_Lookback_Days__c: 'number'
+    },
+    Attribution_Guardrail_Fault__c: {
+        ...SYSTEM,
+        Name: 'text',
+        Flow__c: 'text',
+        Element__c: 'text',
+        Record_Id__c: 'text',
+        Interview_Guid__c: 'text',
+        Message__c: 'text'
     },
     Persona_Role_Mapping__mdt: {
         Id: 'id',
@@ -122,6 +132,7 @@ export const ID_PREFIX: Readonly<Record<string, string>> = {
     OpportunityContactRole: '00K',
     Campaign: '701',
     CampaignMember: '00v',
+    Attribution_Guardrail_Fault__c: 'a00',
     Attribution_Rules__mdt: 'm00',
     Persona_Role_Mapping__mdt: 'm01'
 };

@@ -64,6 +64,7 @@ export class Database {
     private permissions: Set<string>;
     private depth = 0;
     private transactions = 0;
+    private interviews = 0;
     private readonly host: FlowHost;
 
     constructor(private readonly options: EngineOptions) {
@@ -74,6 +75,8 @@ export class Database {
         const today = options.today ?? '2026-11-22';
         this.host = {
             today,
+            now: () => this.store.now(),
+            newInterviewGuid: () => `${(++this.interviews).toString(16).padStart(12, '0')}-flow-sim-interview`,
             hasPermission: (name) => this.permissions.has(name),
             query: (objectName, key) => this.query(objectName, key),
             insert: (objectName, rows, key) => this.dml('insert', objectName, rows, key),
@@ -96,9 +99,10 @@ export class Database {
     seed(objectName: string, rows: Fields[]): string[] {
         return rows.map((row) => {
             const id = typeof row.Id === 'string' ? row.Id : this.store.newId(objectName);
+            const created = typeof row.CreatedDate === 'string' ? row.CreatedDate : this.store.now();
             const values = this.store.normalise(
                 objectName,
-                { CreatedDate: this.store.now(), ...row },
+                { CreatedDate: created, LastModifiedDate: created, ...row },
                 `seed ${objectName}`
             );
             this.store.write(objectName, id, values);

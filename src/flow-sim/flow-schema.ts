@@ -10,7 +10,9 @@
  *   Number) evaluated by formulon with `{!...}` merge fields, ISCHANGED/PRIORVALUE/ISNEW bound from $Record__Prior.
  * - decisions (rules with conditionLogic and/or/custom; condition operators in CONDITION_OPERATORS), assignments
  *   (Assign, Add), loops, recordLookups, recordUpdates, recordCreates, customErrors, fault connectors.
- * - globals: $Record, $Record__Prior, $Permission.<name>, $Flow.CurrentDate, $Flow.FaultMessage.
+ * - globals: $Record, $Record__Prior, $Permission.<name>, $Flow.CurrentDate, $Flow.FaultMessage, and inside an interview
+ *   (not in start conditions) $Flow.InterviewStartTime (date-time, fixed when the interview starts) and
+ *   $Flow.InterviewGuid (unique per interview).
  */
 import { z } from 'zod';
 

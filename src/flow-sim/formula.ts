@@ -24,7 +24,8 @@ export const SUPPORTED_FUNCTIONS = new Set([
     'SUBSTITUTE',
     'ISCHANGED',
     'PRIORVALUE',
-    'ISNEW'
+    'ISNEW',
+    'DATEVALUE'
 ]);
 
 export type FormulaResultType = 'Boolean' | 'String' | 'Number' | 'Date';

@@ -77,7 +77,8 @@ export class Interview {
             prior: input.prior,
             recordWritable: input.phase === 'RecordBeforeSave',
             hasPermission: (name) => host.hasPermission(name),
-            today: host.today
+            today: host.today,
+            interview: { startTime: host.now(), guid: host.newInterviewGuid() }
         });
         this.records = new RecordElements(flow.name, this.scope, host, input);
         for (const lookup of flow.definition.recordLookups) {

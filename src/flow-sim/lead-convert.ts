@@ -3,7 +3,9 @@
  * 1. Account: the chosen one, or a new one named after Company.
  * 2. Contact: a new one with the standard mappings, or merge into an existing Contact (only blank fields are filled).
  * 3. Opportunity (unless doNotCreateOpportunity / an existing one is chosen): LeadSource mapped, native CampaignId =
- *    the lead's most recently *associated* campaign (latest CampaignMember.CreatedDate), responded or not.
+ *    the lead's most recently *associated* campaign (latest CampaignMember.CreatedDate), responded or not. An existing
+ *    opportunity gets the same values only where its fields are blank ("only empty fields in the target object are
+ *    overwritten", convertLead() in the SOAP API guide); its other fields are left alone.
  * 4. A primary OpportunityContactRole with a blank Role for a new Opportunity (not for an existing one).
  * 5. The lead's CampaignMember rows get ContactId.
  * 6. The Lead update (IsConverted, Converted*Id, ConvertedDate, Status) that fires Lead flows.
@@ -145,7 +147,31 @@ export function convertLeads(
         // 3. opportunities with the native Primary Campaign Source: the most recently associated campaign
         const allMembers = db.all('CampaignMember');
         const members = requests.map((r) => allMembers.filter((m) => m.LeadId === r.leadId));
+        const nativeCampaign = (i: number): string | null => {
+            const newest = [...(members[i] ?? [])].sort((a, b) =>
+                String(b.CreatedDate).localeCompare(String(a.CreatedDate))
+            )[0];
+            return typeof newest?.CampaignId === 'string' ? newest.CampaignId : null;
+        };
         const opportunityIds: Array<string | null> = requests.map((r) => r.opportunityId ?? null);
+        const opportunityFills: Fields[] = [];
+        for (const i of indexes.filter((n) => requests[n]?.opportunityId)) {
+            const existing = db.get('Opportunity', opportunityIds[i] ?? '');
+            const fill: Fields = { Id: opportunityIds[i] ?? null };
+            const values = {
+                ...mapped(i, 'Opportunity', [['LeadSource', 'LeadSource']]),
+                CampaignId: nativeCampaign(i)
+            };
+            for (const [field, value] of Object.entries(values)) {
+                if (isBlank(existing[field]) && !isBlank(value)) {
+                    fill[field] = value ?? null;
+                }
+            }
+            if (Object.keys(fill).length > 1) {
+                opportunityFills.push(fill);
+            }
+        }
+        db.dml('update', 'Opportunity', opportunityFills, `${key}:opportunity-fill`, dmlOptions);
         const newOpportunities = indexes.filter(
             (i) => !requests[i]?.opportunityId && requests[i]?.doNotCreateOpportunity !== true
         );
@@ -154,16 +180,13 @@ export function convertLeads(
             'Opportunity',
             newOpportunities.map((i) => {
                 const lead = leads[i] ?? {};
-                const newest = [...(members[i] ?? [])].sort((a, b) =>
-                    String(b.CreatedDate).localeCompare(String(a.CreatedDate))
-                )[0];
                 return {
                     ...mapped(i, 'Opportunity', [['LeadSource', 'LeadSource']]),
                     Name: requests[i]?.opportunityName ?? `${String(lead.Company ?? lead.LastName ?? '')}-`,
                     AccountId: accountIds[i] ?? null,
                     StageName: requests[i]?.opportunityStage ?? 'Qualification',
                     CloseDate: lastDayOfQuarter(today),
-                    CampaignId: newest?.CampaignId ?? null
+                    CampaignId: nativeCampaign(i)
                 };
             }),
             `${key}:opportunity`,

@@ -35,6 +35,8 @@ export interface ScopeOptions {
     readonly recordWritable: boolean;
     readonly hasPermission: (name: string) => boolean;
     readonly today: string;
+    /** $Flow.InterviewStartTime and $Flow.InterviewGuid; absent for start-condition evaluation (no interview yet). */
+    readonly interview?: { readonly startTime: string; readonly guid: string };
 }
 
 export class Scope {
@@ -149,6 +151,11 @@ export class Scope {
         }
         if (head === '$Flow' && field === 'FaultMessage') {
             return { kind: 'typed', typed: { value: this.faultMessage, type: 'text' } };
+        }
+        if (head === '$Flow' && (field === 'InterviewStartTime' || field === 'InterviewGuid') && options.interview) {
+            return field === 'InterviewStartTime'
+                ? { kind: 'typed', typed: { value: options.interview.startTime, type: 'datetime' } }
+                : { kind: 'typed', typed: { value: options.interview.guid, type: 'text' } };
         }
         if (head.startsWith('$')) {
             throw new Error(`${this.where(ref)}: global ${head}${field ? `.${field}` : ''} is not implemented`);

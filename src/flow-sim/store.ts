@@ -71,9 +71,12 @@ export class RecordStore {
 
     constructor(private readonly epochMs = Date.parse('2026-11-22T09:00:00Z')) {}
 
-    /** Monotonic timestamp so CreatedDate ordering is deterministic. */
+    /**
+     * Monotonic timestamp so CreatedDate ordering is deterministic: each call advances the clock by one millisecond,
+     * so a whole bulk transaction (thousands of writes) spans seconds, as it does on the platform.
+     */
     now(): string {
-        return new Date(this.epochMs + this.tick++ * 1000).toISOString();
+        return new Date(this.epochMs + this.tick++).toISOString();
     }
 
     newId(type: string): string {

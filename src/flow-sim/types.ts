@@ -19,6 +19,10 @@ export class FlowFault extends Error {
 
 export interface FlowHost {
     readonly today: string;
+    /** The current date-time (ISO-8601); read once per interview for $Flow.InterviewStartTime. */
+    now(): string;
+    /** A new interview GUID for $Flow.InterviewGuid. */
+    newInterviewGuid(): string;
     hasPermission(name: string): boolean;
     /** Rows of an object; counts one SOQL query under `key` (custom metadata is free, like in Apex). */
     query(objectName: string, key: string): Fields[];

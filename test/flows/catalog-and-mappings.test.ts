@@ -10,6 +10,7 @@ const OBJECTS_DIR = 'force-app/main/default/objects';
 const TYPE_MAP: Record<string, string> = {
     Picklist: 'picklist',
     Text: 'text',
+    LongTextArea: 'text',
     Date: 'date',
     Checkbox: 'boolean',
     Number: 'number'

@@ -42,7 +42,7 @@ describe('lightning-flow-scanner-core', () => {
         const dir = mkdtempSync(join(tmpdir(), 'flow-scan-'));
         const source = readFileSync(join(FLOW_DIR, 'Opportunity_Campaign_Auto_Association.flow-meta.xml'), 'utf8');
         const broken = source.replace(
-            /(<name>Set_Campaign<\/name>[\s\S]*?)<faultConnector>\s*<targetReference>Fault_Error<\/targetReference>\s*<\/faultConnector>/,
+            /(<name>Set_Campaign<\/name>[\s\S]*?)<faultConnector>\s*<targetReference>Fault_At_Set_Campaign<\/targetReference>\s*<\/faultConnector>/,
             '$1'
         );
         expect(broken).not.toBe(source);

@@ -52,6 +52,11 @@ export function contact(db: Database, values: Fields = {}): string {
     return id ?? '';
 }
 
+/** The fault records the flows logged (Attribution_Guardrail_Fault__c), oldest first. */
+export function faults(db: Database): Fields[] {
+    return db.all('Attribution_Guardrail_Fault__c');
+}
+
 export function campaign(db: Database, name: string): string {
     const [id] = db.seed('Campaign', [{ Name: name, IsActive: true }]);
     return id ?? '';

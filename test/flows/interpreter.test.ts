@@ -228,6 +228,36 @@ describe('collections, loops and record variables', () => {
     });
 });
 
+describe('$Flow globals of an interview', () => {
+    const stamp = (formula: string): ReturnType<typeof parseFlowXml> =>
+        flow(
+            'Stamp',
+            `${to('Set_Fields')}<object>Lead</object><recordTriggerType>Create</recordTriggerType><triggerType>RecordBeforeSave</triggerType>`,
+            `<assignments>${node('Set_Fields')}<assignmentItems><assignToReference>$Record.Title</assignToReference><operator>Assign</operator>${ref('Start_Day')}</assignmentItems><assignmentItems><assignToReference>$Record.Email</assignToReference><operator>Assign</operator>${ref('$Flow.InterviewGuid')}</assignmentItems></assignments><formulas><name>Start_Day</name><dataType>String</dataType><expression>${formula}</expression></formulas>`
+        );
+
+    it('$Flow.InterviewStartTime is a date-time (DATEVALUE works on it) and $Flow.InterviewGuid differs per interview', () => {
+        const db = new Database({
+            flows: [stamp('TEXT(DATEVALUE({!$Flow.InterviewStartTime}))')],
+            customMetadata: CUSTOM_METADATA
+        });
+        const [a = '', b = ''] = db.insert('Lead', [
+            { LastName: 'A', Company: 'A' },
+            { LastName: 'B', Company: 'B' }
+        ]);
+        expect(db.get('Lead', a).Title).toBe('2026-11-22');
+        expect(db.get('Lead', a).Email).toMatch(/\S/);
+        expect(db.get('Lead', a).Email).not.toBe(db.get('Lead', b).Email);
+    });
+
+    it('refuses $Flow globals it does not implement', () => {
+        const db = new Database({ flows: [stamp('{!$Flow.CurrentRecord}')], customMetadata: CUSTOM_METADATA });
+        expect(() => db.insert('Lead', [{ LastName: 'A', Company: 'A' }])).toThrow(
+            /global \$Flow\.CurrentRecord is not implemented/
+        );
+    });
+});
+
 describe('loading', () => {
     it('names the flow and file for malformed XML and a wrong root element', () => {
         expect(() => parseFlowXml('<Flow><label>x</Flow>', 'Broken')).toThrow(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { saveAllowingPartial } from '../../src/flow-sim/index.js';
-import type { Database } from '../../src/flow-sim/index.js';
-import { BYPASS, campaign, contact, newDb, opportunity } from './helpers.js';
+import type { Database, RecordError } from '../../src/flow-sim/index.js';
+import { BYPASS, campaign, contact, faults, newDb, opportunity } from './helpers.js';
 
 /** A contact who responded to two campaigns (the later one wins) and was added without response to a newer one. */
 function engagedContact(db: Database): { person: string; older: string; latest: string; unresponded: string } {
@@ -91,33 +91,47 @@ describe('Opportunity_Campaign_Auto_Association', () => {
 });
 
 describe('Opportunity_Campaign_Auto_Association with partial success', () => {
-    it('rolls back the side effects of the first attempt and retries only the rows that can succeed', () => {
-        let blocked = '';
+    it('a locked opportunity no longer fails its contact role: the fault is logged once, even across the retry', () => {
+        let locked = '';
+        let rejectedContact = '';
         const db = newDb({
-            validate: (objectName, record) =>
-                objectName === 'Opportunity' && record.Id === blocked && record.CampaignId
-                    ? [{ message: 'This opportunity is locked', field: 'CampaignId' }]
-                    : []
+            validate: (objectName, record): RecordError[] => {
+                if (objectName === 'Opportunity' && record.Id === locked && record.CampaignId) {
+                    return [{ message: 'This opportunity is locked', field: 'CampaignId' }];
+                }
+                if (objectName === 'OpportunityContactRole' && record.ContactId === rejectedContact) {
+                    return [{ message: 'Roles need a title on the contact' }];
+                }
+                return [];
+            }
         });
         const people = Array.from({ length: 4 }, () => engagedContact(db));
         const opps = people.map(() => opportunity(db));
-        blocked = opps[2] ?? '';
+        locked = opps[1] ?? '';
+        rejectedContact = people[2]?.person ?? '';
         const results = saveAllowingPartial(
             db,
             'insert',
             'OpportunityContactRole',
             people.map((p, i) => ({ OpportunityId: opps[i] ?? '', ContactId: p.person, IsPrimary: true }))
         );
+        // only the row the org's own rule rejects fails; the locked opportunity's role is saved
         expect(results.map((r) => r.success)).toEqual([true, true, false, true]);
-        expect(results[2]?.errors[0]?.message).toMatch(
-            /could not set the primary campaign source.*This opportunity is locked/
-        );
+        expect(results[2]?.errors[0]?.message).toBe('Roles need a title on the contact');
         expect(opps.map((opp) => db.get('Opportunity', opp).CampaignId)).toEqual([
             people[0]?.latest,
-            people[1]?.latest,
+            null,
             null,
             people[3]?.latest
         ]);
         expect(db.all('OpportunityContactRole').map((r) => r.OpportunityId)).toEqual([opps[0], opps[1], opps[3]]);
+        expect(faults(db)).toEqual([
+            expect.objectContaining({
+                Flow__c: 'Opportunity_Campaign_Auto_Association',
+                Element__c: 'Set_Campaign',
+                Record_Id__c: locked,
+                Message__c: expect.stringMatching(/CampaignId: This opportunity is locked/)
+            })
+        ]);
     });
 });
