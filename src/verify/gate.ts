@@ -4,6 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { checkApex } from './apex/index.js';
 import { checkDocs } from './check-docs.js';
 import { checkJsMeta } from './check-jsmeta.js';
 import { checkConversion, checkLwcBuild } from './check-packaging.js';
@@ -78,7 +79,9 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
         problems.push(...checkLwcBuild(project.root, tsFiles));
     }
 
-    problems.push(...checkReferences(project.files, loadStandardCatalog()));
+    const standard = loadStandardCatalog();
+    problems.push(...checkReferences(project.files, standard));
+    problems.push(...(await checkApex(project, standard)));
     problems.push(...checkDocs(project.files));
     return {
         problems: sortProblems(problems),
