@@ -52,6 +52,10 @@ const CLEAN = `
         String exempt = rules.Exempt_Lead_Sources__c;
         stored = created;
         String kept = stored.Name;
+        List<Opportunity> aliased = [SELECT o.Name, o.Account.Name FROM Opportunity o WHERE o.StageName != NULL];
+        List<OpportunityContactRole> roles = [SELECT Opportunity.Name, Contact.Email FROM OpportunityContactRole];
+        Schema.DescribeFieldResult token = Schema.SObjectType.Lead.fields.LeadSource;
+        Map<String, Schema.SObjectField> all = Schema.SObjectType.Opportunity.fields.getMap();
     }`;
 
 describe('Apex field check (gate check "apex")', () => {
@@ -92,6 +96,10 @@ describe('Apex field check (gate check "apex")', () => {
     it('fails on unknown fields read or written through typed variables, list elements, queries, method results and tokens', async () => {
         const out = await apexProblems(`
     private static Lead stored;
+    private Opportunity holder;
+    public Id own() {
+        return this.holder.CampaignIdd;
+    }
     private static List<Opportunity> make() {
         return new List<Opportunity>();
     }
@@ -104,18 +112,21 @@ describe('Apex field check (gate check "apex")', () => {
         Id m = make()[0].CampaignIdd;
         String t = stored.UTM_Sourc__c;
         Schema.DescribeFieldResult d = Opportunity.StageNam.getDescribe();
+        Schema.DescribeFieldResult e = Schema.SObjectType.Opportunity.fields.LeadSourc;
         String u = [SELECT Username FROM User LIMIT 1].UserName;
     }`);
         expect(out).toEqual([
-            `${CLS}:8 [apex] Seeded.run — Opportunity.Persona_Typo__c: field Opportunity.Persona_Typo__c does not exist in the project or standard-fields.json`,
-            `${CLS}:9 [apex] Seeded.run — Opportunity.CampaignIdd: field Opportunity.CampaignIdd does not exist in the project or standard-fields.json`,
-            `${CLS}:10 [apex] Seeded.run — Opportunity.Acount: field Opportunity.Acount does not exist in the project or standard-fields.json`,
-            `${CLS}:11 [apex] Seeded.run — Lead.Statuss: field Lead.Statuss does not exist in the project or standard-fields.json`,
-            `${CLS}:12 [apex] Seeded.run — LeadStatus.MasterLabell: field LeadStatus.MasterLabell does not exist in the project or standard-fields.json`,
+            `${CLS}:6 [apex] Seeded.own — Opportunity.CampaignIdd: field Opportunity.CampaignIdd does not exist in the project or standard-fields.json`,
+            `${CLS}:12 [apex] Seeded.run — Opportunity.Persona_Typo__c: field Opportunity.Persona_Typo__c does not exist in the project or standard-fields.json`,
             `${CLS}:13 [apex] Seeded.run — Opportunity.CampaignIdd: field Opportunity.CampaignIdd does not exist in the project or standard-fields.json`,
-            `${CLS}:14 [apex] Seeded.run — Lead.UTM_Sourc__c: field Lead.UTM_Sourc__c does not exist in the project or standard-fields.json`,
-            `${CLS}:15 [apex] Seeded.run — Opportunity.StageNam: field Opportunity.StageNam does not exist in the project or standard-fields.json`,
-            `${CLS}:16 [apex] Seeded.run — User.UserName: field User.UserName does not exist in the project or standard-fields.json`
+            `${CLS}:14 [apex] Seeded.run — Opportunity.Acount: field Opportunity.Acount does not exist in the project or standard-fields.json`,
+            `${CLS}:15 [apex] Seeded.run — Lead.Statuss: field Lead.Statuss does not exist in the project or standard-fields.json`,
+            `${CLS}:16 [apex] Seeded.run — LeadStatus.MasterLabell: field LeadStatus.MasterLabell does not exist in the project or standard-fields.json`,
+            `${CLS}:17 [apex] Seeded.run — Opportunity.CampaignIdd: field Opportunity.CampaignIdd does not exist in the project or standard-fields.json`,
+            `${CLS}:18 [apex] Seeded.run — Lead.UTM_Sourc__c: field Lead.UTM_Sourc__c does not exist in the project or standard-fields.json`,
+            `${CLS}:19 [apex] Seeded.run — Opportunity.StageNam: field Opportunity.StageNam does not exist in the project or standard-fields.json`,
+            `${CLS}:20 [apex] Seeded.run — Opportunity.LeadSourc: field Opportunity.LeadSourc does not exist in the project or standard-fields.json`,
+            `${CLS}:21 [apex] Seeded.run — User.UserName: field User.UserName does not exist in the project or standard-fields.json`
         ]);
     });
 

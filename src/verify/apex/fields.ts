@@ -171,7 +171,7 @@ function variableExprType(
     const all = names(expr);
     const parts = call ? all.slice(0, -1) : all;
     const dotted = child(expr, 'dottedExpr');
-    if (dotted) {
+    if (dotted && kind(dotted) !== 'Expr$ThisVariableExpr') {
         const base = typeOf(ctx, frame, dotted, ancestors);
         return base && parts.length ? walkChain(ctx, base, parts, expr, ancestors) : base;
     }
@@ -254,8 +254,10 @@ function checkQuery(ctx: Ctx, query: ApexNode, ancestors: readonly ApexNode[]): 
             if (!id) return false;
             let segments = fieldSegments(id);
             const first = segments[0]?.toLowerCase();
-            if (segments.length > 1 && (first === alias?.toLowerCase() || first === object.toLowerCase()))
-                segments = segments.slice(1);
+            const qualified =
+                first === alias?.toLowerCase() ||
+                (first === object.toLowerCase() && !ctx.catalog.walk(object, segments.slice(0, 1)));
+            if (segments.length > 1 && qualified) segments = segments.slice(1);
             const message = ctx.catalog.resolvePath(object, segments);
             if (message) report(ctx, node, ancestors, `SOQL on ${object}: ${segments.join('.')}: ${message}`);
             return false;
