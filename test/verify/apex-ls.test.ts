@@ -6,7 +6,7 @@
  * SOQL field lists): the project's own `apex` gate check covers those (test/verify/apex-fields.test.ts).
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -77,6 +77,17 @@ describe('apex-ls output and rules', () => {
         expect(javaRequired({ REQUIRE_JAVA: '1' })).toBe(true);
         expect(javaRequired({})).toBe(false);
         expect(javaRequired({ CI: 'false' })).toBe(false);
+    });
+
+    it('CI installs the JRE when java is missing and makes the step required (.ci/run)', () => {
+        const ci = readFileSync(join(REPO, '.ci', 'run'), 'utf8');
+        expect(ci).toMatch(/if ! command -v java[\s\S]*apt-get install[^\n]*openjdk-17-jre-headless/);
+        expect(ci).toMatch(/^export REQUIRE_JAVA=1$/m);
+        expect(ci.indexOf('export REQUIRE_JAVA=1')).toBeLessThan(ci.search(/^npm test$/m));
+        const steps = readFileSync(join(REPO, 'scripts', 'test-all.ts'), 'utf8');
+        expect(steps).toMatch(
+            /skippableGate\('apex-ls semantic check[^']*', 'npm', \['run', '--silent', 'verify:apex'\]\)/
+        );
     });
 
     it('without Java the step says it skipped (exit 77), and fails when Java is required', () => {
