@@ -2,11 +2,13 @@
  * Runs every offline check of the project in order and prints one closing line `N passed, N failed`.
  *
  * Test runners (Vitest, LWC Jest) contribute their own test counts (read from their JSON reports);
- * each gate that is not a test runner (type-check, lint, Prettier, metadata gate) counts as one check.
+ * each gate that is not a test runner (type-check, lint, Prettier, metadata gate, apex-ls) counts as one check; the
+ * apex-ls step counts as skipped when it finds no Java and none is required (exit 77, it prints why).
  * Exit code is non-zero when anything failed, or when no test executed at all.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { EXIT_SKIPPED } from '../src/verify/apex/apex-ls.js';
 
 interface StepResult {
     name: string;
@@ -30,6 +32,18 @@ function run(cmd: string, args: string[]): number {
 function gate(name: string, cmd: string, args: string[]): void {
     const code = run(cmd, args);
     results.push({ name, passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, skipped: 0 });
+}
+
+/** A gate that may skip itself (exit EXIT_SKIPPED, after printing why): counted as skipped, not as passed. */
+function skippableGate(name: string, cmd: string, args: string[]): void {
+    const code = run(cmd, args);
+    const skipped = code === EXIT_SKIPPED;
+    results.push({
+        name: skipped ? `${name} (skipped)` : name,
+        passed: code === 0 ? 1 : 0,
+        failed: code === 0 || skipped ? 0 : 1,
+        skipped: skipped ? 1 : 0
+    });
 }
 
 interface JestLikeReport {
@@ -75,6 +89,7 @@ runner(
     '.jest-report.json'
 );
 gate('metadata gate (npm run verify)', 'npm', ['run', '--silent', 'verify']);
+skippableGate('apex-ls semantic check (npm run verify:apex)', 'npm', ['run', '--silent', 'verify:apex']);
 
 const passed = results.reduce((n, r) => n + r.passed, 0);
 const failed = results.reduce((n, r) => n + r.failed, 0);

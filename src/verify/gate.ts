@@ -4,6 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { checkApex } from './apex/index.js';
 import { checkDocs } from './check-docs.js';
 import { checkHistory } from './check-history.js';
 import { checkJsMeta } from './check-jsmeta.js';
@@ -80,7 +81,9 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
         problems.push(...checkLwcBuild(project.root, tsFiles));
     }
 
-    problems.push(...checkReferences(project.files, loadStandardCatalog()));
+    const standard = loadStandardCatalog();
+    problems.push(...checkReferences(project.files, standard));
+    problems.push(...(await checkApex(project, standard)));
     problems.push(...checkDocs(project.files));
     problems.push(...checkHistory(project.files, HISTORY_FACTS));
     return {

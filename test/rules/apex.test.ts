@@ -28,11 +28,6 @@ function flowErrorMessages(flow: string): string[] {
     return [...xml.matchAll(/<errorMessage>([^<]*)<\/errorMessage>/g)].map((m) => m[1] ?? '');
 }
 
-function governedValues(valueSet: string): string[] {
-    const xml = readFileSync(`demo-org/main/default/standardValueSets/${valueSet}.standardValueSet-meta.xml`, 'utf8');
-    return [...xml.matchAll(/<fullName>([^<]*)<\/fullName>/g)].map((m) => m[1] ?? '');
-}
-
 /** Arguments of an Assert method when it is given a failure message. */
 const MESSAGE_ARITY: Record<string, number> = {
     areEqual: 3,
@@ -168,46 +163,16 @@ describe('Apex expectations agree with the metadata they exercise', () => {
         expect(gateXml).toContain('<fieldSelection>StageName</fieldSelection>');
     });
 
-    it('every "Persona maps to Role" the tests assert is a shipped Persona_Role_Mapping record', () => {
+    it('contact roles the tests expect come from Persona_Role_Mapping__mdt at run time, not from literals', () => {
         const text = source('LeadConversionAttributionTest.cls');
-        const pairs = [...text.matchAll(/'([A-Z][A-Za-z ]+) maps to ([A-Z][A-Za-z ]+)'/g)];
-        expect(pairs.length).toBeGreaterThanOrEqual(2);
-        for (const [, persona, role] of pairs) {
-            const file = join(
-                DEFAULT_DIR,
-                'customMetadata',
-                `Persona_Role_Mapping.${(persona ?? '').replaceAll(' ', '_')}.md-meta.xml`
-            );
-            const xml = readFileSync(file, 'utf8');
-            expect(xml, file).toMatch(new RegExp(`<field>Contact_Role__c</field>\\s*<value[^>]*>${role}</value>`));
-        }
-    });
-
-    it('Lead Sources and stages the tests use are governed values', () => {
-        const all = classFiles.map(source).join('\n');
-        const leadSources = governedValues('LeadSource');
-        const used = new Set(
-            [
-                ...all.matchAll(/newLead\('([^']+)'\)/g),
-                ...all.matchAll(/attributedLead\('([^']+)'/g),
-                ...all.matchAll(/opportunitiesWithRole\(\d+, '([^']+)'/g),
-                ...all.matchAll(/LeadSource = '([^']+)'/g),
-                ...all.matchAll(/'Qualification', '([^']+)'/g)
-            ].map((m) => m[1] ?? '')
-        );
-        expect(used.size).toBeGreaterThan(5);
-        for (const value of used) {
-            expect(leadSources, `Lead Source ${value}`).toContain(value);
-        }
-        const stages = governedValues('OpportunityStage');
-        for (const [, stage] of source('AttributionTestFactory.cls').matchAll(
-            /String (?:CLOSED_LOST|QUALIFICATION|PROPOSAL|NEGOTIATION) = '([^']+)'/g
+        expect(text.match(/config\.roleByPersona\.get\(/g)?.length ?? 0).toBeGreaterThanOrEqual(3);
+        for (const file of readdirSync(join(DEFAULT_DIR, 'customMetadata')).filter((f) =>
+            f.startsWith('Persona_Role_Mapping.')
         )) {
-            expect(stages).toContain(stage);
-        }
-        const statuses = governedValues('LeadStatus');
-        for (const [, status] of all.matchAll(/Status = '([^']+)'/g)) {
-            expect(statuses, `Lead Status ${status}`).toContain(status);
+            const xml = readFileSync(join(DEFAULT_DIR, 'customMetadata', file), 'utf8');
+            const role = /<field>Contact_Role__c<\/field>\s*<value[^>]*>([^<]+)<\/value>/.exec(xml)?.[1] ?? '';
+            expect(role, file).not.toBe('');
+            expect(text, `${file}: role ${role} spelled in the test`).not.toContain(`'${role}'`);
         }
     });
 });
