@@ -85,12 +85,12 @@ function shippedDb(customMetadata: readonly CustomMetadataRecord[] = CUSTOM_META
 describe.skipIf(SHIPPED_RULES.length === 0)('shipped rules in the save order (with every flow)', () => {
     it('a Web-to-Lead style insert with a blank Lead Source saves, and cannot progress without one', () => {
         const db = shippedDb();
-        const [id] = db.insert('Lead', [{ LastName: 'Web visitor', Company: '[not provided]', Status: 'Open' }]);
-        expect(db.get('Lead', id ?? '').LeadSource ?? null).toBeNull();
+        const id = db.insert('Lead', [{ LastName: 'Web visitor', Company: '[not provided]', Status: 'Open' }])[0] ?? '';
+        expect(db.get('Lead', id).LeadSource ?? null).toBeNull();
         const error = thrown(() => db.update('Lead', [{ Id: id, Status: 'Working' }])) as DmlException;
         expect(error.rowErrors.map((e) => e.field)).toEqual(['LeadSource']);
         db.update('Lead', [{ Id: id, Status: 'Working', LeadSource: 'Web' }]);
-        expect(db.get('Lead', id ?? '').Status).toBe('Working');
+        expect(db.get('Lead', id).Status).toBe('Working');
     });
 
     it('a bulk API sync of 200 leads without a source all save', () => {
