@@ -14,6 +14,7 @@ import {
 import { checkFlows } from './check-flows.js';
 import { checkFlexiPageComponents } from './check-lwc.js';
 import { checkRuleLiterals } from './check-rule-literals.js';
+import { checkApexReferences } from './check-apex-refs.js';
 import { checkPersona } from './check-persona.js';
 import { checkValues } from './check-values.js';
 
@@ -29,6 +30,7 @@ export function checkReferences(files: readonly MetadataFile[], standard: Standa
     checkPersona(ctx);
     checkValues(ctx);
     checkRuleLiterals(ctx);
+    checkApexReferences(ctx);
     checkFlexiPageComponents(ctx);
     return ctx.problems;
 }
