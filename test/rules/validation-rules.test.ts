@@ -315,10 +315,9 @@ describe('Lead.Require_Lead_Source (real XML)', () => {
         expect(blocks(rule, { before: lead(null, 'Open'), after: lead(null, 'Working') })).toBe(true);
     });
 
-    it('documents why it never fires on insert and how reps are asked for a source in the UI', () => {
-        expect(rule.description).toMatch(/Never fires on insert/);
+    it('documents that it never fires on insert, for Web-to-Lead', () => {
+        expect(rule.description).toMatch(/Never on insert/);
         expect(rule.description).toMatch(/Web-to-Lead/);
-        expect(rule.description).toMatch(/page layout/);
     });
 
     it('a broken formula (permission name typo) fails instead of passing silently', () => {
