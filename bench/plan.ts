@@ -63,7 +63,7 @@ export const MOD = {
     statusMismatch: 9, // not converted but carrying the converted status
     /** Direct Opportunities, `(o - CO) mod 20`. */
     direct: 20,
-    missingCampaign: 1, // no Primary Campaign Source, non-exempt Lead Source
+    missingCampaign: 1, // no Primary Campaign Source, non-exempt Lead Source and stage (Proposal/Quote)
     exemptNoCampaign: 2, // no Primary Campaign Source, exempt Lead Source (Outbound): clean
     missingContactRole: 5, // Negotiation without any Contact Role
     earlyNoContactRole: 6, // Qualification without a Contact Role: clean (before the required stage)

@@ -175,6 +175,9 @@ export function objectSelects(plan: Plan): Record<string, string> {
                 CASE WHEN o >= ${CO} AND (o - ${CO}) % ${MOD.direct} = ${MOD.missingContactRole} THEN 'Negotiation'
                      WHEN o >= ${CO} AND (o - ${CO}) % ${MOD.direct} = ${MOD.earlyNoContactRole} THEN 'Qualification'
                      WHEN o >= ${CO} AND (o - ${CO}) % ${MOD.direct} = ${MOD.lostNoContactRole} THEN 'Closed Lost'
+                     -- planted missing campaigns sit on a stage the rule does not exempt (Campaign_Exempt_Stages__c)
+                     WHEN o >= ${CO} AND (o - ${CO}) % ${MOD.direct} = ${MOD.missingCampaign} THEN 'Proposal/Quote'
+                     WHEN o < ${CO} AND conv_r(o) = ${MOD.convertedLostCampaign} THEN 'Qualification'
                      ELSE stage_pick(o) END AS stage,
                 CASE WHEN o < ${CO} THEN CAST(converted_date(o) AS TIMESTAMP) + to_seconds((hash(o, ${seed}, 48) % 80000)::BIGINT)
                      ELSE lead_created(o + ${2 * N}) END AS created

@@ -13,6 +13,8 @@ import { InputError } from './errors.js';
 
 export type RulesConfig = {
     exemptLeadSources: string[];
+    /** Opportunity stages exempt from the Primary Campaign Source rule (empty: none). */
+    campaignExemptStages: string[];
     salesSourcedLeadSources: string[];
     stageOrder: string[];
     contactRoleRequiredStage: string;
@@ -25,6 +27,7 @@ export type RulesConfig = {
 
 export const DEFAULT_RULES: Readonly<RulesConfig> = Object.freeze({
     exemptLeadSources: ['Outbound'],
+    campaignExemptStages: ['Closed Lost'],
     salesSourcedLeadSources: ['Outbound'],
     stageOrder: ['Qualification', 'Proposal/Quote', 'Negotiation', 'Closed Won'],
     contactRoleRequiredStage: 'Proposal/Quote',
@@ -58,6 +61,7 @@ export const STOCK_OPEN_STATUSES: readonly string[] = ['Open - Not Contacted', '
 /** The custom metadata field behind each rules key. */
 export const RULE_FIELDS: Readonly<Record<keyof RulesConfig, string>> = {
     exemptLeadSources: 'Exempt_Lead_Sources__c',
+    campaignExemptStages: 'Campaign_Exempt_Stages__c',
     salesSourcedLeadSources: 'Sales_Sourced_Lead_Sources__c',
     stageOrder: 'Stage_Order__c',
     contactRoleRequiredStage: 'Contact_Role_Required_Stage__c',
@@ -75,6 +79,12 @@ export const RULES_RECORD_PATH = 'force-app/main/default/customMetadata/Attribut
 export const LEAD_SOURCE_VALUE_SET_PATH =
     'demo-org/main/default/standardValueSets/LeadSource.standardValueSet-meta.xml';
 
+/**
+ * Rules whose blank value in the org's record means an empty list, as the validation rule reads it (a blank
+ * Campaign_Exempt_Stages__c exempts no stage), rather than "keep the shipped default".
+ */
+export const BLANK_MEANS_NONE: ReadonlySet<keyof RulesConfig> = new Set(['campaignExemptStages']);
+
 /** Splits a `;`-separated list, trimming entries and dropping blanks. */
 export function splitList(value: string): string[] {
     return value
@@ -87,6 +97,7 @@ const listSchema = z.union([z.array(z.string()), z.string().transform(splitList)
 export const rulesOverrideSchema = z
     .object({
         exemptLeadSources: listSchema,
+        campaignExemptStages: listSchema,
         salesSourcedLeadSources: listSchema,
         stageOrder: listSchema,
         contactRoleRequiredStage: z.string(),

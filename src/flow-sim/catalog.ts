@@ -97,6 +97,7 @@ export const CATALOG: Readonly<Record<string, Readonly<Record<string, FieldType>
         Exempt_Lead_Sources__c: 'text',
         Sales_Sourced_Lead_Sources__c: 'text',
         Stage_Order__c: 'text',
+        Campaign_Exempt_Stages__c: 'text',
         Contact_Role_Required_Stage__c: 'text',
         Open_Lead_Statuses__c: 'text',
         Converted_Lead_Statuses__c: 'text',

@@ -3,7 +3,8 @@
  * flow, permission set, custom permission, custom object / custom metadata type, global value set and duplicate
  * rule, and `inlineHelpText` on the custom fields reps see (every custom field outside custom metadata types). A
  * permission set's description claims nothing about custom metadata that the set does not grant
- * (`permission-claims.ts`).
+ * (`permission-claims.ts`). Texts stay within the lengths an org accepts (`TEXT_LIMITS`; a longer one fails the
+ * deploy).
  */
 import { grantsOf, unbackedClaims } from './permission-claims.js';
 import type { MetadataFile } from './project.js';
@@ -21,10 +22,32 @@ const DESCRIBED: ReadonlySet<string> = new Set([
     'DuplicateRule'
 ]);
 
+/**
+ * Documented maximum lengths, by metadata type and element: Salesforce Help "Validation Rules Fields" (description
+ * "255-character or less"), Tooling API ValidationRule (ErrorMessage "255 characters or less"), Object Reference
+ * PermissionSet (Description: string, length 255).
+ */
+export const TEXT_LIMITS: Readonly<Record<string, Readonly<Record<string, number>>>> = {
+    ValidationRule: { description: 255, errorMessage: 255 },
+    PermissionSet: { description: 255 }
+};
+
 export function checkDocs(files: readonly MetadataFile[]): Problem[] {
     const problems: Problem[] = [];
     for (const f of files) {
         if (f.ignored || !f.root || !f.sdrType || !f.fullName || !DESCRIBED.has(f.sdrType)) continue;
+        for (const [element, limit] of Object.entries(TEXT_LIMITS[f.sdrType] ?? {})) {
+            const el = f.root.children.find((c) => c.name === element);
+            const length = el ? [...el.text].length : 0;
+            if (el && length > limit) {
+                problems.push(
+                    problem('docs', f.rel, `<${element}> has ${length} characters; an org accepts at most ${limit}`, {
+                        line: el.line,
+                        path: `${f.root.name}/${element}`
+                    })
+                );
+            }
+        }
         // standard objects (Lead.object-meta.xml) are not the project's to describe
         if (f.sdrType === 'CustomObject' && !/__(c|mdt|e)$/.test(f.fullName)) continue;
         // nor are standard fields (unpackaged/…/Opportunity/fields/CampaignId.field-meta.xml only sets history tracking)

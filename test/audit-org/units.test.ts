@@ -126,6 +126,16 @@ describe('planning', () => {
         );
     });
 
+    it('reads a blank Campaign_Exempt_Stages__c in the org as "no stage exempt", an absent field as the default', () => {
+        expect(rulesFromRecord({ Campaign_Exempt_Stages__c: null, Exempt_Lead_Sources__c: null }, 'rules')).toEqual({
+            campaignExemptStages: []
+        });
+        expect(rulesFromRecord({ Campaign_Exempt_Stages__c: 'Closed Lost;Negotiation' }, 'rules')).toEqual({
+            campaignExemptStages: ['Closed Lost', 'Negotiation']
+        });
+        expect(rulesFromRecord({ Stage_Order__c: 'A;B' }, 'rules')).toEqual({ stageOrder: ['A', 'B'] });
+    });
+
     it('rejects an unexpected response shape naming the request and the field', () => {
         expect(() => parseResponse(describeSchema, { name: 'Lead', fields: [{ nom: 'x' }] }, 'describe Lead')).toThrow(
             /describe Lead: unexpected response at fields\.0\.name/

@@ -181,6 +181,33 @@ describe('checks on a hand-built snapshot', async () => {
         expect(check(strict, 'opportunity-missing-primary-campaign').recordIds).toEqual([O(6), O(9), O(10)]);
     });
 
+    it('exempts the stages of Campaign_Exempt_Stages__c like the validation rule, and none when the list is empty', async () => {
+        const opps = csv(
+            ['Id', 'CampaignId', 'LeadSource', 'StageName'],
+            [
+                [O(1), '', 'Event', 'Closed Lost'],
+                [O(2), '', 'Event', 'Negotiation'],
+                [O(3), '', '', 'Closed Lost'],
+                [O(4), '', 'Event', ''],
+                [O(5), '', 'Event', 'closed lost ']
+            ]
+        );
+        const shipped = check(await audit(makeSnapshot({ Opportunity: opps })), 'opportunity-missing-primary-campaign');
+        expect(shipped.recordIds).toEqual([O(2), O(4)]);
+        expect(shipped.details).toMatchObject({ campaignExemptStages: ['Closed Lost'], exemptStageWithoutCampaign: 3 });
+        const none = await audit(makeSnapshot({ Opportunity: opps }), { campaignExemptStages: [] });
+        expect(check(none, 'opportunity-missing-primary-campaign').recordIds).toEqual([O(1), O(2), O(3), O(4), O(5)]);
+        const negotiation = await audit(makeSnapshot({ Opportunity: opps }), { campaignExemptStages: ['Negotiation'] });
+        expect(check(negotiation, 'opportunity-missing-primary-campaign').recordIds).toEqual([O(1), O(3), O(4), O(5)]);
+    });
+
+    it('counts every Opportunity without a campaign when the export has no StageName, and says so', async () => {
+        const opps = csv(['Id', 'CampaignId', 'LeadSource'], [[O(1), '', 'Event']]);
+        const r = check(await audit(makeSnapshot({ Opportunity: opps })), 'opportunity-missing-primary-campaign');
+        expect(r.recordIds).toEqual([O(1)]);
+        expect(r.details?.stageExemptionNotApplied).toBe('the export has no Opportunity.StageName');
+    });
+
     it('ages Leads by the configured number of days', async () => {
         const r = await audit(makeSnapshot(FULL), { agedLeadDays: 29 });
         expect(check(r, 'aged-open-lead').recordIds).toEqual([U(5), U(6)]);

@@ -46,6 +46,21 @@ describe('rules', () => {
         );
     });
 
+    it('reads the exempt stages; a blank Campaign_Exempt_Stages__c exempts no stage, as in the validation rule', () => {
+        const record = (value: string): string =>
+            `<?xml version="1.0"?><CustomMetadata xmlns="http://soap.sforce.com/2006/04/metadata" xmlns:xsi="x" xmlns:xsd="y">
+            <values><field>Campaign_Exempt_Stages__c</field>${value}</values></CustomMetadata>`;
+        expect(DEFAULT_RULES.campaignExemptStages).toEqual(['Closed Lost']);
+        expect(
+            parseRulesRecord(record('<value xsi:type="xsd:string">Closed Lost; Negotiation</value>'), 'r.xml')
+                .campaignExemptStages
+        ).toEqual(['Closed Lost', 'Negotiation']);
+        expect(parseRulesRecord(record('<value xsi:nil="true"/>'), 'r.xml').campaignExemptStages).toEqual([]);
+        expect(parseRulesOverride('{"campaignExemptStages": "Closed Lost;Negotiation"}', 'o.json')).toEqual({
+            campaignExemptStages: ['Closed Lost', 'Negotiation']
+        });
+    });
+
     it('validates JSON overrides and names the bad field', () => {
         expect(parseRulesOverride('{"openLeadStatuses": "Open;New", "agedLeadDays": 10}', 'o.json')).toEqual({
             openLeadStatuses: ['Open', 'New'],

@@ -10,7 +10,7 @@ import { CHECK_IDS } from '../../src/audit/checks/index.js';
 import { audit, check } from './helpers.js';
 
 const PLANTED: Record<string, number> = {
-    'opportunity-missing-primary-campaign': 8,
+    'opportunity-missing-primary-campaign': 7,
     'opportunity-missing-contact-role': 5,
     'converted-lead-lost-lead-source': 3,
     'converted-lead-lost-persona': 4,

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DmlException, loadValidationRules, validatorFromRules } from '../../src/flow-sim/index.js';
+import type { CustomMetadataRecord } from '../../src/flow-sim/index.js';
 import { BYPASS, contact, CUSTOM_METADATA, newDb, opportunity, thrown } from './helpers.js';
 
 const FIXTURE_RULES = loadValidationRules('test/flows/fixtures/objects');
@@ -63,5 +64,56 @@ describe('validation rules in the save order', () => {
         for (const rule of shipped) {
             expect(() => validate(rule.object, {}, null, () => false)).not.toThrow();
         }
+    });
+});
+
+const SHIPPED_RULES = existsSync('force-app') ? loadValidationRules('force-app') : [];
+
+/** The shipped custom metadata with one field of Attribution_Rules.Default replaced. */
+function withDefault(field: string, value: string | null): CustomMetadataRecord[] {
+    return CUSTOM_METADATA.map((record) =>
+        record.object === 'Attribution_Rules__mdt' && record.values.DeveloperName === 'Default'
+            ? { ...record, values: { ...record.values, [field]: value } }
+            : record
+    );
+}
+
+function shippedDb(customMetadata: readonly CustomMetadataRecord[] = CUSTOM_METADATA) {
+    return newDb({ customMetadata: [...customMetadata], validate: validatorFromRules(SHIPPED_RULES, customMetadata) });
+}
+
+describe.skipIf(SHIPPED_RULES.length === 0)('shipped rules in the save order (with every flow)', () => {
+    it('a Web-to-Lead style insert with a blank Lead Source saves, and cannot progress without one', () => {
+        const db = shippedDb();
+        const id = db.insert('Lead', [{ LastName: 'Web visitor', Company: '[not provided]', Status: 'Open' }])[0] ?? '';
+        expect(db.get('Lead', id).LeadSource ?? null).toBeNull();
+        const error = thrown(() => db.update('Lead', [{ Id: id, Status: 'Working' }])) as DmlException;
+        expect(error.rowErrors.map((e) => e.field)).toEqual(['LeadSource']);
+        db.update('Lead', [{ Id: id, Status: 'Working', LeadSource: 'Web' }]);
+        expect(db.get('Lead', id).Status).toBe('Working');
+    });
+
+    it('a bulk API sync of 200 leads without a source all save', () => {
+        const db = shippedDb();
+        const ids = db.insert(
+            'Lead',
+            Array.from({ length: 200 }, (_v, i) => ({ LastName: `L${i}`, Company: `C${i}`, Status: 'Open' }))
+        );
+        expect(ids).toHaveLength(200);
+    });
+
+    it('Closed Lost without a campaign saves because the Default record exempts it', () => {
+        const db = shippedDb();
+        const opp = opportunity(db, { LeadSource: 'Web' });
+        db.update('Opportunity', [{ Id: opp, StageName: 'Closed Lost' }]);
+        expect(db.get('Opportunity', opp).StageName).toBe('Closed Lost');
+    });
+
+    it('a changed Default record changes the verdict: without the exemption Closed Lost needs a campaign', () => {
+        const db = shippedDb(withDefault('Campaign_Exempt_Stages__c', null));
+        const opp = opportunity(db, { LeadSource: 'Web' });
+        const error = thrown(() => db.update('Opportunity', [{ Id: opp, StageName: 'Closed Lost' }])) as DmlException;
+        expect(error.rowErrors.map((e) => e.field)).toEqual(['CampaignId']);
+        expect(db.get('Opportunity', opp).StageName).toBe('Qualification');
     });
 });

@@ -14,6 +14,9 @@ const classFiles = readdirSync(CLASSES_DIR)
     .filter((name) => name.endsWith('.cls'))
     .sort();
 const source = (name: string): string => readFileSync(join(CLASSES_DIR, name), 'utf8');
+/** Classes that are not `@IsTest` (shipped logic); everything else is a test class or the test factory. */
+const PRODUCTION_CLASSES = classFiles.filter((name) => !/^\s*@IsTest/m.test(source(name)));
+const TEST_CLASSES = classFiles.filter((name) => !PRODUCTION_CLASSES.includes(name));
 
 function stringConstant(className: string, constant: string): string {
     const match = new RegExp(`static final String ${constant} =\\s*'([^']*)';`).exec(source(`${className}.cls`));
@@ -74,8 +77,10 @@ function assertCalls(text: string): Array<{ method: string; args: number }> {
 }
 
 describe('Apex classes', () => {
-    it('ships the factory and the five test classes', () => {
+    it('ships the rules controller, the factory and the test classes', () => {
         expect(classFiles).toEqual([
+            'AttributionRulesController.cls',
+            'AttributionRulesControllerTest.cls',
             'AttributionTestFactory.cls',
             'LeadConversionAttributionTest.cls',
             'OpportunityCampaignAutoAssociationTest.cls',
@@ -112,7 +117,26 @@ describe('Apex classes', () => {
         expect(meta).toContain('<status>Active</status>');
     });
 
-    it.each(classFiles)('%s follows the test conventions', (name) => {
+    it.each(PRODUCTION_CLASSES)(
+        '%s is a with sharing class whose Aura methods are cacheable and documented',
+        (name) => {
+            const text = source(name);
+            expect(text).toMatch(/^\/\*\*[\s\S]*?@description/);
+            expect(text).toMatch(/public with sharing class /);
+            expect(text).not.toMatch(/without sharing|SeeAllData/);
+            // every SOQL query of a production class runs in user mode
+            expect((text.match(/\[\s*SELECT[\s\S]*?\]/g) ?? []).every((query) => /WITH USER_MODE/.test(query))).toBe(
+                true
+            );
+            const methods = [...text.matchAll(/@AuraEnabled\(([^)]*)\)\s+public static (\w+) (\w+)\(/g)];
+            expect(methods.length).toBeGreaterThan(0);
+            for (const [, options] of methods) expect(options).toMatch(/cacheable=true/);
+            // its test class exists
+            expect(classFiles).toContain(name.replace(/\.cls$/, 'Test.cls'));
+        }
+    );
+
+    it.each(TEST_CLASSES)('%s follows the test conventions', (name) => {
         const text = source(name);
         expect(text).toMatch(/^\/\*\*[\s\S]*?@description/);
         expect(text).toMatch(/@IsTest/);

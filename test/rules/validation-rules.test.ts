@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 
 const CAMPAIGN = '701000000000001AAA';
 const EXEMPT = 'Attribution_Rules__mdt.Default.Exempt_Lead_Sources__c';
+const EXEMPT_STAGES = 'Attribution_Rules__mdt.Default.Campaign_Exempt_Stages__c';
 
 function opportunity(stage: string, campaign: string | null, leadSource: string | null): ValueMap {
     return { StageName: picklist(stage), CampaignId: reference(campaign), LeadSource: picklist(leadSource) };
@@ -14,6 +15,10 @@ function opportunity(stage: string, campaign: string | null, leadSource: string 
 
 function withExempt(list: string | null): ValueMap {
     return { ...shippedRules(), [EXEMPT]: { type: 'text', value: list } };
+}
+
+function withExemptStages(list: string | null): ValueMap {
+    return { ...shippedRules(), [EXEMPT_STAGES]: { type: 'text', value: list } };
 }
 
 describe('Opportunity.Require_Primary_Campaign_Source (real XML, shipped Default record)', () => {
@@ -27,8 +32,14 @@ describe('Opportunity.Require_Primary_Campaign_Source (real XML, shipped Default
         expect(rule.description).toMatch(/insert/);
     });
 
-    it('reads Outbound as the exempt source from the shipped record', () => {
+    it('reads Outbound as the exempt source and Closed Lost as the exempt stage from the shipped record', () => {
         expect(shippedRules()[EXEMPT]?.value).toBe('Outbound');
+        expect(shippedRules()[EXEMPT_STAGES]?.value).toBe('Closed Lost');
+    });
+
+    it('holds no stage, Lead Source or status literal: every rule value comes from the Default record', () => {
+        expect(rule.errorConditionFormula).not.toMatch(/Closed Lost|Outbound/);
+        expect(rule.errorConditionFormula).toContain(`$CustomMetadata.${EXEMPT_STAGES}`);
     });
 
     const qualification = opportunity('Qualification', null, 'Web');
@@ -135,6 +146,83 @@ describe('Opportunity.Require_Primary_Campaign_Source (real XML, shipped Default
         expect(blank(';;Outbound')).toBe(true);
     });
 
+    it('takes the exempt stages from the Default record: changing the record changes the verdict', () => {
+        const before = opportunity('Qualification', null, 'Web');
+        const move = (stage: string, list: string | null): boolean =>
+            blocks(rule, { before, after: opportunity(stage, null, 'Web'), customMetadata: withExemptStages(list) });
+        expect(move('Closed Lost', 'Closed Lost')).toBe(false);
+        // an admin who drops Closed Lost from the list makes the rule ask for a campaign there too
+        expect(move('Closed Lost', 'Negotiation')).toBe(true);
+        expect(move('Negotiation', 'Negotiation')).toBe(false);
+        expect(move('Negotiation', 'Closed Lost; Negotiation')).toBe(false);
+        expect(move('Closed Won', 'Closed Lost;Negotiation')).toBe(true);
+        // whole values only: a stage never matches a longer one by substring
+        expect(move('Closed Lost', 'Closed Lost Duplicate')).toBe(true);
+        expect(move('Negotiation', 'Negotiation Review;Closed Lost')).toBe(true);
+    });
+
+    it('exempts no stage when Campaign_Exempt_Stages__c is blank', () => {
+        const before = opportunity('Qualification', null, 'Web');
+        const closeLost = (list: string | null): boolean =>
+            blocks(rule, {
+                before,
+                after: opportunity('Closed Lost', null, 'Web'),
+                customMetadata: withExemptStages(list)
+            });
+        expect(closeLost(null)).toBe(true);
+        expect(closeLost('')).toBe(true);
+        // an exempt Lead Source still saves at any stage
+        expect(
+            blocks(rule, {
+                before: opportunity('Qualification', null, 'Outbound'),
+                after: opportunity('Closed Lost', null, 'Outbound'),
+                customMetadata: withExemptStages(null)
+            })
+        ).toBe(false);
+    });
+
+    it('does not treat a blank stage as exempt when the stage list has an empty entry', () => {
+        expect(
+            blocks(rule, {
+                before: opportunity('Qualification', null, 'Web'),
+                after: opportunity('', null, 'Web'),
+                customMetadata: withExemptStages('Closed Lost;')
+            })
+        ).toBe(true);
+    });
+
+    it('the old hard-coded shape (ISPICKVAL(StageName, "Closed Lost")) fails the changed-record rows', () => {
+        const path = rulePath('Opportunity', 'Require_Primary_Campaign_Source');
+        const old = parseValidationRule(
+            readFileSync(path, 'utf8').replace(
+                /OR\(\s*ISBLANK\(TEXT\(StageName\)\),[\s\S]*?TEXT\(StageName\) &amp; &quot;;&quot;\s*\)\s*\)\s*\),/,
+                'NOT(ISPICKVAL(StageName, &quot;Closed Lost&quot;)),'
+            ),
+            path
+        );
+        expect(old.errorConditionFormula).toContain('ISPICKVAL(StageName, "Closed Lost")');
+        const closeLost = {
+            before: opportunity('Qualification', null, 'Web'),
+            after: opportunity('Closed Lost', null, 'Web'),
+            customMetadata: withExemptStages('Negotiation')
+        };
+        expect(blocks(rule, closeLost)).toBe(true);
+        expect(blocks(old, closeLost)).toBe(false);
+    });
+
+    it('fails loudly when the Default record lacks the exempt stages field', () => {
+        const withoutField = Object.fromEntries(
+            Object.entries(shippedRules()).filter(([key]) => key !== EXEMPT_STAGES)
+        );
+        expect(() =>
+            blocks(rule, {
+                before: qualification,
+                after: opportunity('Negotiation', null, 'Web'),
+                customMetadata: withoutField
+            })
+        ).toThrow(/Campaign_Exempt_Stages__c/);
+    });
+
     it('fails loudly when the Default record lacks the exempt field', () => {
         const withoutField = Object.fromEntries(Object.entries(shippedRules()).filter(([key]) => key !== EXEMPT));
         expect(() =>
@@ -187,7 +275,14 @@ describe('Lead.Require_Lead_Source (real XML)', () => {
 
     const cases: ReadonlyArray<[string, ValueMap | undefined, ValueMap, boolean, boolean]> = [
         ['new lead with a source passes', undefined, lead('Web', 'Open'), false, false],
-        ['new lead without a source fails', undefined, lead(null, 'Open'), false, true],
+        ['Web-to-Lead style insert without a source saves', undefined, lead(null, 'Open'), false, false],
+        [
+            'insert without a source at a later status saves (API sync, import)',
+            undefined,
+            lead(null, 'Working'),
+            false,
+            false
+        ],
         ['new lead without a source passes with bypass', undefined, lead(null, 'Open'), true, false],
         ['clearing the source fails', lead('Web', 'Open'), lead(null, 'Open'), false, true],
         ['status change without a source fails', lead(null, 'Open'), lead(null, 'Working'), false, true],
@@ -200,6 +295,31 @@ describe('Lead.Require_Lead_Source (real XML)', () => {
         expect(blocks(rule, { before, after, bypass })).toBe(expected);
     });
 
+    it('the old shape (fires on insert, ISNEW()) would drop the Web-to-Lead submission', () => {
+        const path = rulePath('Lead', 'Require_Lead_Source');
+        const original = readFileSync(path, 'utf8');
+        const old = parseValidationRule(
+            original
+                .replace('    NOT(ISNEW()),\n', '')
+                .replace(
+                    'OR(ISCHANGED(LeadSource), ISCHANGED(Status))',
+                    'OR(ISNEW(), ISCHANGED(LeadSource), ISCHANGED(Status))'
+                ),
+            path
+        );
+        expect(old.errorConditionFormula).not.toBe(rule.errorConditionFormula);
+        const webToLead = { after: lead(null, 'Open') };
+        expect(blocks(rule, webToLead)).toBe(false);
+        expect(blocks(old, webToLead)).toBe(true);
+        // the source is still required before the lead moves on
+        expect(blocks(rule, { before: lead(null, 'Open'), after: lead(null, 'Working') })).toBe(true);
+    });
+
+    it('documents that it never fires on insert, for Web-to-Lead', () => {
+        expect(rule.description).toMatch(/Never on insert/);
+        expect(rule.description).toMatch(/Web-to-Lead/);
+    });
+
     it('a broken formula (permission name typo) fails instead of passing silently', () => {
         const path = rulePath('Lead', 'Require_Lead_Source');
         const broken = parseValidationRule(
@@ -209,7 +329,9 @@ describe('Lead.Require_Lead_Source (real XML)', () => {
             ),
             path
         );
-        expect(() => blocks(broken, { after: lead(null, 'Open') })).toThrow(/unknown custom permission/);
+        expect(() => blocks(broken, { before: lead(null, 'Open'), after: lead(null, 'Working') })).toThrow(
+            /unknown custom permission/
+        );
     });
 });
 

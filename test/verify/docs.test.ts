@@ -18,4 +18,26 @@ describe('self-documenting metadata', () => {
             `${VR}:2 [docs] ValidationRule — ValidationRule Opportunity.Require_Primary_Campaign_Source has no <description>`
         ]);
     });
+
+    it('refuses texts longer than an org accepts (validation rule description and message, permission set description)', async () => {
+        const long = 'x'.repeat(256);
+        const PERMSET = `${DEFAULT}/permissionsets/Attribution_Guardrails_Rep.permissionset-meta.xml`;
+        const dir = seeded([
+            { file: VR, from: /<description>.*<\/description>/, to: `<description>${long}</description>` },
+            {
+                file: VR,
+                from: /<errorMessage>.*<\/errorMessage>/,
+                to: `<errorMessage>${'y'.repeat(255)}</errorMessage>`
+            },
+            {
+                file: PERMSET,
+                from: /<description>.*<\/description>/,
+                to: `<description>${long}</description>`
+            }
+        ]);
+        expect(lines((await gate(dir)).filter((p) => p.check === 'docs'))).toEqual([
+            `${VR}:5 [docs] ValidationRule/description — <description> has 256 characters; an org accepts at most 255`,
+            `${PERMSET}:11 [docs] PermissionSet/description — <description> has 256 characters; an org accepts at most 255`
+        ]);
+    });
 });

@@ -58,18 +58,4 @@ describe('js-meta.xml check', () => {
             `${file}:8 [js-meta] LightningComponentBundle/targets/target — unknown target "lightning__AppPag"`
         ]);
     });
-
-    it('keeps design-attribute defaults in sync with the custom metadata record they mirror', async () => {
-        const file = `${DEFAULT}/lwc/labelUtils/labelUtils.js-meta.xml`;
-        const drift = seeded([{ file, from: 'default="Outbound"', to: 'default="Outbound;Partner Referral"' }]);
-        expect(lines((await gate(drift)).filter((p) => p.check === 'references'))).toEqual([
-            `${file}:13 [references] LightningComponentBundle/targetConfigs/targetConfig/property[exemptLeadSources]@default — default "Outbound;Partner Referral" differs from Attribution_Rules.Default Exempt_Lead_Sources__c = "Outbound" (${DEFAULT}/customMetadata/Attribution_Rules.Default.md-meta.xml)`
-        ]);
-        const missing = seeded([
-            { file, from: 'Attribution_Rules__mdt Default record', to: 'Attribution_Rules__mdt Main record' }
-        ]);
-        expect(lines((await gate(missing)).filter((p) => p.check === 'references'))[0]).toContain(
-            'says to stay in sync with Exempt_Lead_Sources__c on Attribution_Rules__mdt.Main, which does not exist'
-        );
-    });
 });

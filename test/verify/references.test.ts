@@ -10,7 +10,7 @@ const LEAD_PERSONA = `${DEFAULT}/objects/Lead/fields/Persona__c.field-meta.xml`;
 const UTM = `${DEFAULT}/objects/Lead/fields/UTM_Source__c.field-meta.xml`;
 const CONVERT = 'demo-org/main/default/settings/LeadConvert.settings-meta.xml';
 
-/** Reference problems, without the LWC-default sync ones (seeding the Default record also trips those). */
+/** Reference problems, without the LWC design-attribute ones. */
 async function refs(edits: Parameters<typeof seeded>[0]): Promise<string[]> {
     const problems = (await gate(seeded(edits))).filter((p) => p.check === 'references');
     return lines(problems.filter((p) => !p.path?.startsWith('LightningComponentBundle/')));
@@ -253,7 +253,7 @@ describe('FlexiPage components', () => {
             '            <componentInstance>',
             '                <componentInstanceProperties>',
             `                    <name>${property}</name>`,
-            '                    <value>Outbound</value>',
+            '                    <value>Attribution</value>',
             '                </componentInstanceProperties>',
             `                <componentName>${component}</componentName>`,
             '            </componentInstance>',
@@ -270,12 +270,12 @@ describe('FlexiPage components', () => {
             from: '<sobjectType>Lead</sobjectType>',
             to: '<sobjectType>Opportunity</sobjectType>'
         };
-        expect(await components([place('labelUtils', 'exemptLeadSources'), onOpportunity])).toEqual([]);
-        expect(await components([place('c:labelUtils', 'exemptLeadSources'), onOpportunity])).toEqual([]);
+        expect(await components([place('labelUtils', 'cardTitle'), onOpportunity])).toEqual([]);
+        expect(await components([place('c:labelUtils', 'cardTitle'), onOpportunity])).toEqual([]);
     });
 
     it('reject unknown components, objects outside the target config and undeclared properties', async () => {
-        expect(await components([place('labelUtil', 'exemptLeadSources')])).toEqual([
+        expect(await components([place('labelUtil', 'cardTitle')])).toEqual([
             `${PAGE}:27 [references] FlexiPage/…/componentInstance[labelUtil]/componentName — component labelUtil is not a bundle in the project`
         ]);
         expect(await components([place('labelUtils', 'exemptSources')])).toEqual([
@@ -345,7 +345,8 @@ describe('governed standard values', () => {
         const set = 'the LeadSource standard value set (Web, Outbound, Partner Referral, Other)';
         expect(out).toEqual([
             `${RULES}:10 [references] CustomMetadata/values[Exempt_Lead_Sources__c]/value — "Webinar" is not a value of ${set}`,
-            `${VR}:6 [references] ValidationRule/errorConditionFormula — "Partner" (Opportunity.LeadSource) is not a value of ${set}`
+            `${VR}:6 [references] ValidationRule/errorConditionFormula — "Partner" (Opportunity.LeadSource) is not a value of ${set}`,
+            `${VR}:6 [references] ValidationRule/errorConditionFormula — literal "Partner" compared with Opportunity.LeadSource: rule values live in Attribution_Rules__mdt only (add a field to Attribution_Rules__mdt and a value to the Default record)`
         ]);
     });
 });

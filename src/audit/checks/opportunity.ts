@@ -1,5 +1,6 @@
 /**
- * Opportunity checks: a missing Primary Campaign Source (`CampaignId`) on a Lead Source that is not exempt, and an
+ * Opportunity checks: a missing Primary Campaign Source (`CampaignId`) on a Lead Source and a stage that are not
+ * exempt (`exemptLeadSources`, `campaignExemptStages`, as the Require_Primary_Campaign_Source rule), and an
  * Opportunity without any Contact Role.
  */
 import { inList } from '../sql.js';
@@ -14,19 +15,35 @@ export const missingPrimaryCampaign: CheckDefinition = {
         const reason = missingInput(ctx, { Opportunity: ['CampaignId', 'LeadSource'] });
         if (reason) return skipped(PCS.id, PCS.title, reason);
         const exempt = ctx.rules.exemptLeadSources;
+        const exemptStages = ctx.rules.campaignExemptStages;
+        // Like the validation rule: a blank value is never exempt; stages apply when the export has StageName.
+        const sourceExempt = inList('LeadSource', exempt);
+        const hasStage = ctx.loaded.objects.Opportunity?.fields.has('StageName') === true;
+        const stageExempt = inList('StageName', exemptStages);
+        const notStageExempt = hasStage ? ` AND (StageName IS NULL OR NOT ${stageExempt})` : '';
         const ids = await queryIds(
             ctx.conn,
-            `SELECT Id FROM opportunity WHERE CampaignId IS NULL AND (LeadSource IS NULL OR NOT ${inList('LeadSource', exempt)})`
+            `SELECT Id FROM opportunity WHERE CampaignId IS NULL AND (LeadSource IS NULL OR NOT ${sourceExempt})${notStageExempt}`
         );
         const population = await queryNumber(ctx.conn, `SELECT count(*) FROM opportunity`);
         const exemptCount = await queryNumber(
             ctx.conn,
-            `SELECT count(*) FROM opportunity WHERE CampaignId IS NULL AND ${inList('LeadSource', exempt)}`
+            `SELECT count(*) FROM opportunity WHERE CampaignId IS NULL AND ${sourceExempt}`
         );
-        return result(PCS.id, PCS.title, ids, population, {
+        const details: Record<string, unknown> = {
             exemptLeadSources: exempt,
-            exemptWithoutCampaign: exemptCount
-        });
+            exemptWithoutCampaign: exemptCount,
+            campaignExemptStages: exemptStages
+        };
+        if (hasStage) {
+            details.exemptStageWithoutCampaign = await queryNumber(
+                ctx.conn,
+                `SELECT count(*) FROM opportunity WHERE CampaignId IS NULL AND (LeadSource IS NULL OR NOT ${sourceExempt}) AND ${stageExempt}`
+            );
+        } else {
+            details.stageExemptionNotApplied = 'the export has no Opportunity.StageName';
+        }
+        return result(PCS.id, PCS.title, ids, population, details);
     }
 };
 

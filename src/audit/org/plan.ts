@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { OrgError } from '../errors.js';
-import { RULE_FIELDS, rulesOverrideSchema, type RulesConfig } from '../config.js';
+import { BLANK_MEANS_NONE, RULE_FIELDS, rulesOverrideSchema, type RulesConfig } from '../config.js';
 import type { OrgObjectSpec } from './types.js';
 
 export const describeSchema = z.object({
@@ -110,13 +110,19 @@ export function convertedStatusesFrom(records: readonly Record<string, unknown>[
 
 /**
  * The org's `Attribution_Rules__mdt.Default` record as a partial rules override: blank fields are left out (the
- * shipped defaults apply), lists are split on `;`, and the result is validated by the same schema as `--rules`.
+ * shipped defaults apply) except those in `BLANK_MEANS_NONE`, which become empty lists as the validation rule reads
+ * them; fields the org's type lacks (an older deploy) are absent and keep the defaults; lists are split on `;`, and
+ * the result is validated by the same schema as `--rules`.
  */
 export function rulesFromRecord(record: Record<string, unknown>, what: string): Partial<RulesConfig> {
     const raw: Record<string, unknown> = {};
     for (const [key, field] of Object.entries(RULE_FIELDS)) {
         const value = record[field];
-        if (value === null || value === undefined || value === '') continue;
+        if (value === undefined) continue;
+        if (value === null || value === '') {
+            if (BLANK_MEANS_NONE.has(key as keyof RulesConfig)) raw[key] = [];
+            continue;
+        }
         raw[key] = key === 'agedLeadDays' && typeof value === 'string' ? Number(value) : value;
     }
     const parsed = rulesOverrideSchema.safeParse(raw);

@@ -20,6 +20,7 @@ export const RECORD_VALUE_LISTS: Readonly<Record<string, string>> = {
     'Attribution_Rules__mdt.Exempt_Lead_Sources__c': 'LeadSource',
     'Attribution_Rules__mdt.Sales_Sourced_Lead_Sources__c': 'LeadSource',
     'Attribution_Rules__mdt.Stage_Order__c': 'OpportunityStage',
+    'Attribution_Rules__mdt.Campaign_Exempt_Stages__c': 'OpportunityStage',
     'Attribution_Rules__mdt.Contact_Role_Required_Stage__c': 'OpportunityStage',
     'Attribution_Rules__mdt.Open_Lead_Statuses__c': 'LeadStatus',
     'Attribution_Rules__mdt.Converted_Lead_Statuses__c': 'LeadStatus',

@@ -12,7 +12,9 @@ import {
     checkValidationRules
 } from './check-metadata.js';
 import { checkFlows } from './check-flows.js';
-import { checkFlexiPageComponents, checkLwcDefaults } from './check-lwc.js';
+import { checkFlexiPageComponents } from './check-lwc.js';
+import { checkRuleLiterals } from './check-rule-literals.js';
+import { checkApexReferences } from './check-apex-refs.js';
 import { checkPersona } from './check-persona.js';
 import { checkValues } from './check-values.js';
 
@@ -27,7 +29,8 @@ export function checkReferences(files: readonly MetadataFile[], standard: Standa
     checkLayoutsAndRules(ctx);
     checkPersona(ctx);
     checkValues(ctx);
-    checkLwcDefaults(ctx);
+    checkRuleLiterals(ctx);
+    checkApexReferences(ctx);
     checkFlexiPageComponents(ctx);
     return ctx.problems;
 }

@@ -32,6 +32,14 @@ export function isExemptLeadSource(leadSource, exemptLeadSources) {
     return Boolean(source) && exemptLeadSources.includes(source);
 }
 /**
+ * True when the stage is one of the stages exempt from the Primary Campaign Source rule (`campaignExemptStages`,
+ * from Attribution_Rules__mdt.Campaign_Exempt_Stages__c). Exact after trimming; a blank stage is never exempt.
+ */
+export function isCampaignExemptStage(stage, campaignExemptStages) {
+    const value = stage?.trim();
+    return Boolean(value) && campaignExemptStages.includes(value);
+}
+/**
  * True when `stage` is `requiredStage` or a later stage of `stageOrder`. Stages missing from the order
  * (for example Closed Lost) are never gated.
  */
@@ -66,7 +74,9 @@ export function summarizeContactRoles(rows) {
 /** The attribution risks of one Opportunity, most severe first. */
 export function attributionWarnings(input, rules) {
     const warnings = [];
-    if (!input.campaignId && !isExemptLeadSource(input.leadSource, rules.exemptLeadSources)) {
+    if (!input.campaignId &&
+        !isExemptLeadSource(input.leadSource, rules.exemptLeadSources) &&
+        !isCampaignExemptStage(input.stage, rules.campaignExemptStages)) {
         const source = input.leadSource ? `Lead Source "${input.leadSource}" is not exempt` : 'no Lead Source is set';
         warnings.push({
             code: 'NO_PRIMARY_CAMPAIGN',

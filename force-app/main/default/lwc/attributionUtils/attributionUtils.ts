@@ -40,6 +40,18 @@ export function isExemptLeadSource(
 }
 
 /**
+ * True when the stage is one of the stages exempt from the Primary Campaign Source rule (`campaignExemptStages`,
+ * from Attribution_Rules__mdt.Campaign_Exempt_Stages__c). Exact after trimming; a blank stage is never exempt.
+ */
+export function isCampaignExemptStage(
+    stage: string | null | undefined,
+    campaignExemptStages: readonly string[]
+): boolean {
+    const value = stage?.trim();
+    return Boolean(value) && campaignExemptStages.includes(value as string);
+}
+
+/**
  * True when `stage` is `requiredStage` or a later stage of `stageOrder`. Stages missing from the order
  * (for example Closed Lost) are never gated.
  */
@@ -104,8 +116,10 @@ export interface AttributionWarning {
     message: string;
 }
 
+/** The rules the warnings follow: the fields of AttributionRulesController.getRules the cards use. */
 export interface AttributionRules {
     exemptLeadSources: readonly string[];
+    campaignExemptStages: readonly string[];
     stageOrder: readonly string[];
     contactRoleRequiredStage: string | null;
 }
@@ -121,7 +135,11 @@ export interface AttributionInput {
 /** The attribution risks of one Opportunity, most severe first. */
 export function attributionWarnings(input: AttributionInput, rules: AttributionRules): AttributionWarning[] {
     const warnings: AttributionWarning[] = [];
-    if (!input.campaignId && !isExemptLeadSource(input.leadSource, rules.exemptLeadSources)) {
+    if (
+        !input.campaignId &&
+        !isExemptLeadSource(input.leadSource, rules.exemptLeadSources) &&
+        !isCampaignExemptStage(input.stage, rules.campaignExemptStages)
+    ) {
         const source = input.leadSource ? `Lead Source "${input.leadSource}" is not exempt` : 'no Lead Source is set';
         warnings.push({
             code: 'NO_PRIMARY_CAMPAIGN',

@@ -11,7 +11,8 @@ import UTM_MEDIUM_FIELD from '@salesforce/schema/Opportunity.UTM_Medium__c';
 import UTM_CAMPAIGN_FIELD from '@salesforce/schema/Opportunity.UTM_Campaign__c';
 import UTM_TERM_FIELD from '@salesforce/schema/Opportunity.UTM_Term__c';
 import UTM_CONTENT_FIELD from '@salesforce/schema/Opportunity.UTM_Content__c';
-import { attributionWarnings, displayText, parseList, reduceErrors, summarizeContactRoles, utmRows } from 'c/attributionUtils';
+import getRules from '@salesforce/apex/AttributionRulesController.getRules';
+import { attributionWarnings, displayText, reduceErrors, summarizeContactRoles, utmRows } from 'c/attributionUtils';
 // Without these the component cannot judge attribution, so a missing permission is an error.
 const REQUIRED_FIELDS = [CAMPAIGN_ID_FIELD, LEAD_SOURCE_FIELD, STAGE_FIELD];
 // Shown when readable; a rep without access to Campaign or the custom fields still gets the warnings.
@@ -31,10 +32,19 @@ const CONTACT_ROLE_FIELDS = [
 ];
 const CONTACT_ROLE_OPTIONAL_FIELDS = ['OpportunityContactRole.Contact.Name'];
 const CONTACT_ROLE_PAGE_SIZE = 50;
-/** Defaults mirror the shipped Attribution_Rules__mdt Default record; admins override them in App Builder. */
-const DEFAULT_EXEMPT_LEAD_SOURCES = 'Outbound';
-const DEFAULT_STAGE_ORDER = 'Qualification;Proposal/Quote;Negotiation;Closed Won';
-const DEFAULT_CONTACT_ROLE_REQUIRED_STAGE = 'Proposal/Quote';
+/**
+ * The rules the warnings follow, from AttributionRulesController.getRules (the Attribution_Rules__mdt Default record
+ * the validation rules, flows and audit read). Missing lists count as empty, never as a built-in default.
+ */
+export function toAttributionRules(dto) {
+    const list = (value) => (value ?? []).map((item) => item.trim()).filter((item) => item.length > 0);
+    return {
+        exemptLeadSources: list(dto.exemptLeadSources),
+        campaignExemptStages: list(dto.campaignExemptStages),
+        stageOrder: list(dto.stageOrder),
+        contactRoleRequiredStage: dto.contactRoleRequiredStage?.trim() || null
+    };
+}
 /** Maps one related-list record to the row the pure logic works on. */
 export function toContactRoleRow(record) {
     const name = getFieldValue(record, 'OpportunityContactRole.Contact.Name');
@@ -50,15 +60,9 @@ export function toContactRoleRow(record) {
 export default class OpportunityAttribution extends LightningElement {
     @api
     recordId;
-    /** `;`-separated Lead Sources exempt from the Primary Campaign Source rule (App Builder property). */
-    @api
-    exemptLeadSources = DEFAULT_EXEMPT_LEAD_SOURCES;
-    /** `;`-separated opportunity stage path (App Builder property). */
-    @api
-    stageOrder = DEFAULT_STAGE_ORDER;
-    /** Stage from which a contact role is required (App Builder property). */
-    @api
-    contactRoleRequiredStage = DEFAULT_CONTACT_ROLE_REQUIRED_STAGE;
+    /** The attribution rules (one cacheable Apex call, shared with every card through the LDS cache). */
+    @wire(getRules)
+    rulesResult;
     @wire(getRecord, { recordId: '$recordId', fields: REQUIRED_FIELDS, optionalFields: OPTIONAL_FIELDS })
     opportunity;
     @wire(getRelatedListRecords, {
@@ -71,6 +75,14 @@ export default class OpportunityAttribution extends LightningElement {
     contactRoleResult;
     get isLoading() {
         return !this.opportunity?.data && !this.opportunity?.error;
+    }
+    get rules() {
+        const data = this.rulesResult?.data;
+        return data ? toAttributionRules(data) : null;
+    }
+    get rulesErrorMessage() {
+        const error = this.rulesResult?.error;
+        return error ? reduceErrors(error).join(' ') : null;
     }
     get errorMessage() {
         const error = this.opportunity?.error;
@@ -146,9 +158,11 @@ export default class OpportunityAttribution extends LightningElement {
     get hasRoles() {
         return this.roleViews.length > 0;
     }
+    /** Empty until both the opportunity and the rules are known, so a rule-exempt deal never flashes an error. */
     get warnings() {
         const data = this.opportunity?.data;
-        if (!data) {
+        const rules = this.rules;
+        if (!data || !rules) {
             return [];
         }
         const stage = this.read(STAGE_FIELD);
@@ -158,11 +172,7 @@ export default class OpportunityAttribution extends LightningElement {
             leadSource: typeof leadSource === 'string' ? leadSource : null,
             stage: typeof stage === 'string' ? stage : null,
             contactRoles: this.contactRoleRows
-        }, {
-            exemptLeadSources: parseList(this.exemptLeadSources),
-            stageOrder: parseList(this.stageOrder),
-            contactRoleRequiredStage: this.contactRoleRequiredStage?.trim() || null
-        }).map((warning) => ({
+        }, rules).map((warning) => ({
             ...warning,
             cssClass: `warning slds-m-bottom_x-small slds-text-color_${warning.severity === 'error' ? 'error' : 'default'}`,
             iconName: warning.severity === 'error' ? 'utility:error' : 'utility:warning',
@@ -173,7 +183,7 @@ export default class OpportunityAttribution extends LightningElement {
         return this.warnings.length > 0;
     }
     get attributionComplete() {
-        return !this.hasWarnings && !this.contactRolesLoading && !this.contactRoleErrorMessage;
+        return !this.hasWarnings && !this.contactRolesLoading && !this.contactRoleErrorMessage && this.rules !== null;
     }
     read(field) {
         const data = this.opportunity?.data;

@@ -13,15 +13,16 @@ import UTM_MEDIUM_FIELD from '@salesforce/schema/Opportunity.UTM_Medium__c';
 import UTM_CAMPAIGN_FIELD from '@salesforce/schema/Opportunity.UTM_Campaign__c';
 import UTM_TERM_FIELD from '@salesforce/schema/Opportunity.UTM_Term__c';
 import UTM_CONTENT_FIELD from '@salesforce/schema/Opportunity.UTM_Content__c';
-import {
-    attributionWarnings,
-    displayText,
-    parseList,
-    reduceErrors,
-    summarizeContactRoles,
-    utmRows
+import getRules from '@salesforce/apex/AttributionRulesController.getRules';
+import type { AttributionRulesDto, GetRulesResult } from '@salesforce/apex/AttributionRulesController.getRules';
+import { attributionWarnings, displayText, reduceErrors, summarizeContactRoles, utmRows } from 'c/attributionUtils';
+import type {
+    AttributionRules,
+    AttributionWarning,
+    ContactRoleRow,
+    ContactRoleSummary,
+    UtmRow
 } from 'c/attributionUtils';
-import type { AttributionWarning, ContactRoleRow, ContactRoleSummary, UtmRow } from 'c/attributionUtils';
 
 // Without these the component cannot judge attribution, so a missing permission is an error.
 const REQUIRED_FIELDS = [CAMPAIGN_ID_FIELD, LEAD_SOURCE_FIELD, STAGE_FIELD];
@@ -44,11 +45,6 @@ const CONTACT_ROLE_FIELDS = [
 const CONTACT_ROLE_OPTIONAL_FIELDS = ['OpportunityContactRole.Contact.Name'];
 const CONTACT_ROLE_PAGE_SIZE = 50;
 
-/** Defaults mirror the shipped Attribution_Rules__mdt Default record; admins override them in App Builder. */
-const DEFAULT_EXEMPT_LEAD_SOURCES = 'Outbound';
-const DEFAULT_STAGE_ORDER = 'Qualification;Proposal/Quote;Negotiation;Closed Won';
-const DEFAULT_CONTACT_ROLE_REQUIRED_STAGE = 'Proposal/Quote';
-
 interface WarningView extends AttributionWarning {
     cssClass: string;
     iconName: string;
@@ -58,6 +54,21 @@ interface WarningView extends AttributionWarning {
 interface RoleView {
     key: string;
     label: string;
+}
+
+/**
+ * The rules the warnings follow, from AttributionRulesController.getRules (the Attribution_Rules__mdt Default record
+ * the validation rules, flows and audit read). Missing lists count as empty, never as a built-in default.
+ */
+export function toAttributionRules(dto: AttributionRulesDto): AttributionRules {
+    const list = (value: readonly string[] | null | undefined): string[] =>
+        (value ?? []).map((item) => item.trim()).filter((item) => item.length > 0);
+    return {
+        exemptLeadSources: list(dto.exemptLeadSources),
+        campaignExemptStages: list(dto.campaignExemptStages),
+        stageOrder: list(dto.stageOrder),
+        contactRoleRequiredStage: dto.contactRoleRequiredStage?.trim() || null
+    };
 }
 
 /** Maps one related-list record to the row the pure logic works on. */
@@ -76,12 +87,10 @@ export function toContactRoleRow(record: RecordRepresentation): ContactRoleRow {
 
 export default class OpportunityAttribution extends LightningElement {
     @api recordId?: string;
-    /** `;`-separated Lead Sources exempt from the Primary Campaign Source rule (App Builder property). */
-    @api exemptLeadSources = DEFAULT_EXEMPT_LEAD_SOURCES;
-    /** `;`-separated opportunity stage path (App Builder property). */
-    @api stageOrder = DEFAULT_STAGE_ORDER;
-    /** Stage from which a contact role is required (App Builder property). */
-    @api contactRoleRequiredStage = DEFAULT_CONTACT_ROLE_REQUIRED_STAGE;
+
+    /** The attribution rules (one cacheable Apex call, shared with every card through the LDS cache). */
+    @wire(getRules)
+    rulesResult?: GetRulesResult;
 
     @wire(getRecord, { recordId: '$recordId', fields: REQUIRED_FIELDS, optionalFields: OPTIONAL_FIELDS })
     opportunity?: GetRecordResult;
@@ -97,6 +106,16 @@ export default class OpportunityAttribution extends LightningElement {
 
     get isLoading(): boolean {
         return !this.opportunity?.data && !this.opportunity?.error;
+    }
+
+    get rules(): AttributionRules | null {
+        const data = this.rulesResult?.data;
+        return data ? toAttributionRules(data) : null;
+    }
+
+    get rulesErrorMessage(): string | null {
+        const error = this.rulesResult?.error;
+        return error ? reduceErrors(error).join(' ') : null;
     }
 
     get errorMessage(): string | null {
@@ -191,9 +210,11 @@ export default class OpportunityAttribution extends LightningElement {
         return this.roleViews.length > 0;
     }
 
+    /** Empty until both the opportunity and the rules are known, so a rule-exempt deal never flashes an error. */
     get warnings(): WarningView[] {
         const data = this.opportunity?.data;
-        if (!data) {
+        const rules = this.rules;
+        if (!data || !rules) {
             return [];
         }
         const stage = this.read(STAGE_FIELD);
@@ -205,11 +226,7 @@ export default class OpportunityAttribution extends LightningElement {
                 stage: typeof stage === 'string' ? stage : null,
                 contactRoles: this.contactRoleRows
             },
-            {
-                exemptLeadSources: parseList(this.exemptLeadSources),
-                stageOrder: parseList(this.stageOrder),
-                contactRoleRequiredStage: this.contactRoleRequiredStage?.trim() || null
-            }
+            rules
         ).map((warning) => ({
             ...warning,
             cssClass: `warning slds-m-bottom_x-small slds-text-color_${warning.severity === 'error' ? 'error' : 'default'}`,
@@ -223,7 +240,7 @@ export default class OpportunityAttribution extends LightningElement {
     }
 
     get attributionComplete(): boolean {
-        return !this.hasWarnings && !this.contactRolesLoading && !this.contactRoleErrorMessage;
+        return !this.hasWarnings && !this.contactRolesLoading && !this.contactRoleErrorMessage && this.rules !== null;
     }
 
     private read(field: FieldId): unknown {

@@ -4,6 +4,7 @@ import {
     bantScore,
     displayText,
     isAtOrAfterStage,
+    isCampaignExemptStage,
     isExemptLeadSource,
     parseList,
     qualificationLabel,
@@ -15,6 +16,7 @@ import type { AttributionRules, ContactRoleRow } from 'c/attributionUtils';
 
 const RULES: AttributionRules = {
     exemptLeadSources: ['Outbound'],
+    campaignExemptStages: ['Closed Lost'],
     stageOrder: ['Qualification', 'Proposal/Quote', 'Negotiation', 'Closed Won'],
     contactRoleRequiredStage: 'Proposal/Quote'
 };
@@ -138,6 +140,20 @@ describe('attributionWarnings', () => {
 
     it('does not flag a missing campaign for an exempt Lead Source', () => {
         expect(attributionWarnings({ ...complete, campaignId: null, leadSource: 'Outbound' }, RULES)).toEqual([]);
+    });
+
+    it('does not flag a missing campaign at an exempt stage, as the validation rule', () => {
+        const codes = (stage: string | null, campaignExemptStages: string[]) =>
+            attributionWarnings({ ...complete, campaignId: null, stage }, { ...RULES, campaignExemptStages }).map(
+                (w) => w.code
+            );
+        expect(codes('Closed Lost', ['Closed Lost'])).toEqual([]);
+        expect(codes('Closed Lost', [])).toEqual(['NO_PRIMARY_CAMPAIGN']);
+        expect(codes('Negotiation', ['Closed Lost', 'Negotiation'])).toEqual([]);
+        expect(codes(null, ['Closed Lost'])).toEqual(['NO_PRIMARY_CAMPAIGN']);
+        expect(isCampaignExemptStage(' Closed Lost ', ['Closed Lost'])).toBe(true);
+        expect(isCampaignExemptStage('Closed', ['Closed Lost'])).toBe(false);
+        expect(isCampaignExemptStage('', [''])).toBe(false);
     });
 
     it('uses the exempt list it is given', () => {

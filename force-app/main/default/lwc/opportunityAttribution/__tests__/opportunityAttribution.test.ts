@@ -1,7 +1,19 @@
 import { createElement } from '@lwc/engine-dom';
 import { getRecord } from 'lightning/uiRecordApi';
 import { getRelatedListRecords } from 'lightning/uiRelatedListApi';
+import getRules from '@salesforce/apex/AttributionRulesController.getRules';
 import OpportunityAttribution from 'c/opportunityAttribution';
+
+jest.mock(
+    '@salesforce/apex/AttributionRulesController.getRules',
+    () => {
+        const { createApexTestWireAdapter } = jest.requireActual<{
+            createApexTestWireAdapter: (fn: jest.Mock) => unknown;
+        }>('@salesforce/sfdx-lwc-jest');
+        return { default: createApexTestWireAdapter(jest.fn()) };
+    },
+    { virtual: true }
+);
 
 interface TestWireAdapter {
     emit(value: unknown): void;
@@ -10,6 +22,7 @@ interface TestWireAdapter {
 }
 const getRecordAdapter = getRecord as unknown as TestWireAdapter;
 const getRelatedListRecordsAdapter = getRelatedListRecords as unknown as TestWireAdapter;
+const getRulesAdapter = getRules as unknown as TestWireAdapter;
 
 const loadJson = (name: string): unknown => jest.requireActual(`./data/${name}.json`);
 /** A deep copy, so a test can change a payload without touching the shared fixture. */
@@ -25,12 +38,21 @@ interface CollectionPayload {
 }
 const OPPORTUNITY_ID = '006000000000001AAA';
 
-type AttributionElement = HTMLElement & {
-    recordId?: string;
-    exemptLeadSources?: string;
-    stageOrder?: string;
-    contactRoleRequiredStage?: string;
-};
+/** The DTO of AttributionRulesController.getRules (AttributionRulesController.Rules in Apex). */
+interface RulesPayload {
+    agedLeadDays: number | null;
+    campaignExemptStages: string[];
+    contactRoleRequiredStage: string | null;
+    convertedLeadStatuses: string[];
+    exemptLeadSources: string[];
+    mqlLeadStatuses: string[];
+    openLeadStatuses: string[];
+    salesSourcedLeadSources: string[];
+    sqlLeadStatuses: string[];
+    stageOrder: string[];
+}
+
+type AttributionElement = HTMLElement & { recordId?: string };
 
 function mount(properties: Partial<AttributionElement> = {}): AttributionElement {
     const element = createElement('c-opportunity-attribution', { is: OpportunityAttribution }) as AttributionElement;
@@ -55,8 +77,13 @@ function warningCodes(element: HTMLElement): string[] {
     return Array.from(root(element).querySelectorAll<HTMLElement>('li.warning')).map((li) => li.dataset.code ?? '');
 }
 
-async function mountWith(opportunity: string, contactRoles: string, properties: Partial<AttributionElement> = {}) {
-    const element = mount(properties);
+async function mountWith(
+    opportunity: string,
+    contactRoles: string,
+    rules: RulesPayload = loadCopy<RulesPayload>('rulesDefault')
+) {
+    const element = mount();
+    getRulesAdapter.emit(rules);
     getRecordAdapter.emit(loadJson(opportunity));
     getRelatedListRecordsAdapter.emit(loadJson(contactRoles));
     await flush();
@@ -160,14 +187,67 @@ describe('c-opportunity-attribution', () => {
         expect(warningCodes(element)).toEqual([]);
     });
 
-    it('uses the exempt Lead Sources and stage rules set in App Builder', async () => {
-        const element = await mountWith('opportunityOutbound', 'contactRolesEmpty', {
-            exemptLeadSources: 'Partner Referral; Customer Referral',
-            stageOrder: 'Qualification;Negotiation',
-            contactRoleRequiredStage: 'Qualification'
-        });
+    it('follows the exempt Lead Sources and stage rules of the org, from AttributionRulesController.getRules', async () => {
+        const rules = loadCopy<RulesPayload>('rulesDefault');
+        rules.exemptLeadSources = ['Partner Referral', 'Customer Referral'];
+        rules.stageOrder = ['Qualification', 'Negotiation'];
+        rules.contactRoleRequiredStage = 'Qualification';
+        const element = await mountWith('opportunityOutbound', 'contactRolesEmpty', rules);
         expect(warningCodes(element)).toEqual(['NO_PRIMARY_CAMPAIGN', 'NO_CONTACT_ROLE']);
         expect(text(element, 'li[data-code="NO_CONTACT_ROLE"]')).toContain('from the Qualification stage on');
+    });
+
+    it('asks the Apex method for the rules once and declares no App Builder rule properties', async () => {
+        const element = mount();
+        await flush();
+        expect(getRulesAdapter.getLastConfig()).toEqual({});
+        for (const property of ['exemptLeadSources', 'stageOrder', 'contactRoleRequiredStage']) {
+            expect(property in element).toBe(false);
+        }
+    });
+
+    it('shows no red campaign error on a Closed Lost deal, because the rule exempts Closed Lost', async () => {
+        const element = await mountWith('opportunityClosedLostNoCampaign', 'contactRolesComplete');
+        expect(text(element, 'dd.campaign')).toBe('None');
+        expect(warningCodes(element)).toEqual([]);
+        expect(root(element).querySelector('li.warning lightning-icon[variant="error"]')).toBeNull();
+        expect(text(element, 'p.complete')).toBe('Attribution is complete.');
+    });
+
+    it('asks for a campaign on a Closed Lost deal when the org removed Closed Lost from the exempt stages', async () => {
+        const rules = loadCopy<RulesPayload>('rulesDefault');
+        rules.campaignExemptStages = [];
+        const element = await mountWith('opportunityClosedLostNoCampaign', 'contactRolesComplete', rules);
+        expect(warningCodes(element)).toEqual(['NO_PRIMARY_CAMPAIGN']);
+    });
+
+    it('shows no warning (and no "complete") until the rules arrive, then the warnings', async () => {
+        const element = mount();
+        getRecordAdapter.emit(loadJson('opportunityNoCampaign'));
+        getRelatedListRecordsAdapter.emit(loadJson('contactRolesComplete'));
+        await flush();
+        expect(text(element, 'dd.campaign')).toBe('None');
+        expect(warningCodes(element)).toEqual([]);
+        expect(root(element).querySelector('p.complete')).toBeNull();
+        getRulesAdapter.emit(loadCopy<RulesPayload>('rulesDefault'));
+        await flush();
+        expect(warningCodes(element)).toEqual(['NO_PRIMARY_CAMPAIGN']);
+    });
+
+    it('says the rules could not be loaded instead of guessing them', async () => {
+        const element = mount();
+        getRecordAdapter.emit(loadJson('opportunityNoCampaign'));
+        getRelatedListRecordsAdapter.emit(loadJson('contactRolesComplete'));
+        getRulesAdapter.error({ message: 'You do not have access to the Apex class named AttributionRulesController' });
+        await flush();
+        const alert = root(element).querySelector('p.rules-error')!;
+        expect(alert.getAttribute('role')).toBe('alert');
+        expect(alert.textContent).toContain(
+            'You do not have access to the Apex class named AttributionRulesController'
+        );
+        expect(warningCodes(element)).toEqual([]);
+        expect(root(element).querySelector('p.complete')).toBeNull();
+        expect(text(element, 'dd.lead-source')).toBe('Web');
     });
 
     it('names a campaign the rep cannot read and counts contact roles beyond the first page', async () => {
@@ -178,6 +258,7 @@ describe('c-opportunity-attribution', () => {
         contactRoles.count = 1;
         contactRoles.nextPageToken = '1';
         const element = mount();
+        getRulesAdapter.emit(loadCopy<RulesPayload>('rulesDefault'));
         getRecordAdapter.emit(opportunity);
         getRelatedListRecordsAdapter.emit(contactRoles);
         await flush();
@@ -190,6 +271,7 @@ describe('c-opportunity-attribution', () => {
 
     it('keeps the opportunity details while contact roles are still loading', async () => {
         const element = mount();
+        getRulesAdapter.emit(loadCopy<RulesPayload>('rulesDefault'));
         getRecordAdapter.emit(loadJson('opportunityAttributed'));
         await flush();
 
@@ -212,6 +294,7 @@ describe('c-opportunity-attribution', () => {
 
     it('shows a contact role error without hiding the rest of the card', async () => {
         const element = mount();
+        getRulesAdapter.emit(loadCopy<RulesPayload>('rulesDefault'));
         getRecordAdapter.emit(loadJson('opportunityAttributed'));
         getRelatedListRecordsAdapter.error({ message: 'Insufficient access to Opportunity Contact Roles' }, 403);
         await flush();
