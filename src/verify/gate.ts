@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { checkDocs } from './check-docs.js';
 import { checkJsMeta } from './check-jsmeta.js';
 import { checkConversion, checkLwcBuild } from './check-packaging.js';
+import { checkPreconditions, loadInstallPath } from './check-preconditions.js';
 import { checkSchema, isJsMeta } from './check-schema.js';
 import { loadDts } from './dts-loader.js';
 import { sortProblems, type Problem } from './problems.js';
@@ -44,6 +45,8 @@ export interface GateOptions {
     schema: SchemaSource;
     /** Skip the SDR conversion and the tsc comparison (used by schema/reference unit tests). */
     skipPackaging?: boolean;
+    /** Check what the metadata assumes of the org against README, setup script and scratch definition (default on). */
+    preconditions?: boolean;
 }
 
 export interface GateResult {
@@ -80,6 +83,9 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
 
     problems.push(...checkReferences(project.files, loadStandardCatalog()));
     problems.push(...checkDocs(project.files));
+    if (options.preconditions !== false) {
+        problems.push(...checkPreconditions(project.files, loadInstallPath(project.root)));
+    }
     return {
         problems: sortProblems(problems),
         schemaSource: model.source,

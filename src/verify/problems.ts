@@ -1,5 +1,5 @@
 /** A single finding of the metadata gate: one line of output, naming file, line and element path. */
-export type CheckName = 'schema' | 'js-meta' | 'packaging' | 'references' | 'docs' | 'project';
+export type CheckName = 'schema' | 'js-meta' | 'packaging' | 'references' | 'docs' | 'preconditions' | 'project';
 
 export interface Problem {
     check: CheckName;
