@@ -149,6 +149,23 @@ describe('duplicate rules and the bypass (integration users)', () => {
         expect(field).toContain('<type>Checkbox</type>');
     });
 
+    it('leave reps no way to give themselves the bypass (formula field, permission only in the Bypass set)', () => {
+        const ps = (name: string): string =>
+            readFileSync(`force-app/main/default/permissionsets/${name}.permissionset-meta.xml`, 'utf8');
+        const rep = ps('Attribution_Guardrails_Rep');
+        expect(rep).not.toContain('Attribution_Guardrails_Bypass');
+        expect(rep).not.toMatch(/<name>(AssignPermissionSets|ManageUsers|ModifyAllData|CustomizeApplication)<\/name>/);
+        expect(ps('Attribution_Guardrails_Admin')).not.toContain('<name>Attribution_Guardrails_Bypass</name>');
+        for (const name of ['Attribution_Guardrails_Admin', 'Attribution_Guardrails_Bypass']) {
+            expect(ps(name), name).toMatch(
+                /<editable>false<\/editable>\s*<field>User\.Attribution_Guardrails_Bypass__c<\/field>\s*<readable>true<\/readable>/
+            );
+        }
+        expect(ps('Attribution_Guardrails_Bypass')).toMatch(
+            /<customPermissions>\s*<enabled>true<\/enabled>\s*<name>Attribution_Guardrails_Bypass<\/name>/
+        );
+    });
+
     it('let a bypass holder insert a duplicate lead through the API without a DuplicateRuleHeader', () => {
         const result = insert(duplicates, matching, org, {
             object: 'Lead',
