@@ -88,7 +88,7 @@ describe('sfdx-project.json and the layout', () => {
             });
         });
         expect(layout(root)).toEqual([
-            'force-app: holds DuplicateRule (unverified for unlocked packages: row not confirmed offline; deployed from unpackaged/ by scripts/org-init.sh); move it to a directory without "package"',
+            'force-app: holds DuplicateRule (unverified for unlocked packages: row not confirmed offline; in a package it races its matching rules (cli#1698); deployed from unpackaged/ by scripts/org-init.sh); move it to a directory without "package"',
             'force-app: holds MatchingRule (unverified for unlocked packages: row not confirmed offline; deployed from unpackaged/ first, then awaited); move it to a directory without "package"',
             'force-app: holds MatchingRules (unverified for unlocked packages: container of MatchingRule, same as MatchingRule); move it to a directory without "package"'
         ]);
