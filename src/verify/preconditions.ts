@@ -64,6 +64,16 @@ export const PRECONDITIONS: readonly Precondition[] = [
         source: 'forcedotcom/cli#569 and #1698; Metadata API MatchingRule.ruleStatus (MatchingRuleStatus)'
     },
     {
+        id: 'duplicate-rule-user-condition',
+        assumes:
+            "a duplicate-rule condition may test a field of the current user (table User), here a formula field on $Permission; an org that refuses it needs the README's fallback condition",
+        trigger: 'a DuplicateRule with a condition on the current user',
+        triggeredBy: (f, text) => isType(f, 'DuplicateRule') && /<table>User<\/table>/.test(text),
+        readme: ['Attribution_Guardrails_Bypass__c', 'Current User: Username'],
+        script: [],
+        source: 'Metadata API DuplicateRuleFilterItem.table; REST "Duplicate Rule Header" (allowSave)'
+    },
+    {
         id: 'require-validation-on-convert',
         assumes:
             '"Require Validation for Converted Leads" is on, or validation rules and record-triggered flows do not run on the records lead conversion writes',

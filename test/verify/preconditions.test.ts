@@ -116,6 +116,13 @@ describe('preconditions check catches seeded defects', () => {
         expect(problems[0]).toContain('README.md: [preconditions] [flows-active] a Flow with status Active');
     });
 
+    it('an Install section that drops the fallback for orgs refusing the current-user condition', () => {
+        const readmeInstall = (install.readmeInstall ?? '').replaceAll('Current User: Username', 'the user');
+        expect(out(project.files, { ...install, readmeInstall })).toEqual([
+            expect.stringContaining('README.md: [preconditions] [duplicate-rule-user-condition]')
+        ]);
+    });
+
     it('a scratch definition without "Require Validation for Converted Leads"', () => {
         const scratchDef = JSON.parse(readFileSync(join(REPO, 'config/project-scratch-def.json'), 'utf8')) as {
             settings: { leadConfigSettings: Record<string, unknown> };
