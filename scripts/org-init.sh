@@ -94,6 +94,7 @@ sf project deploy start --source-dir force-app --target-org "$ALIAS" --wait 30
 # step: unpackaged-rest
 REST=()
 for DIR in unpackaged/main/default/*/; do
+    [[ -d "$DIR" ]] || continue
     case "$DIR" in
         */duplicateRules/ | */matchingRules/) ;;
         *) REST+=(--source-dir "${DIR%/}") ;;
