@@ -1,21 +1,37 @@
 #!/usr/bin/env bash
-# Sets up a scratch org for Attribution Guardrails. Safe to run again: it reuses a live scratch org with the same
-# alias, redeploys (a no-op when nothing changed), assigns only missing permission sets and skips the sample data
-# when it is already there.
+# Sets up an org for Attribution Guardrails. Safe to run again: it reuses a live scratch org with the same alias,
+# redeploys (a no-op when nothing changed), keeps the kit's duplicate rules at the orders they already have, assigns
+# only missing permission sets and skips the sample data when it is already there.
 #
-#   scripts/org-init.sh [alias]          default alias: attribution-guardrails
-#   SCRATCH_DAYS=7 SKIP_DATA=1 scripts/org-init.sh
+#   scripts/org-init.sh [alias]                     scratch org (created when the alias is not a live org)
+#   ORG_INIT_EXISTING=1 scripts/org-init.sh <alias>  an existing org (sandbox, production): no scratch org, no
+#                                                    demo-org configuration, no sample data
+#   SCRATCH_DAYS=7 SKIP_DATA=1 MATCHING_RULE_WAIT_SECONDS=600 scripts/org-init.sh
 #
-# Needs the Salesforce CLI (`sf`) logged in to a Dev Hub (`sf org login web --set-default-dev-hub`) and Node.js.
-# Steps: create the scratch org from config/project-scratch-def.json, deploy force-app (the additive kit), deploy
-# demo-org (org-wide picklists and lead-convert mapping: scratch/demo orgs only, see demo-org/README.md), assign the
-# Admin and Rep permission sets to the scratch org's user, import data/tree/plan.json.
+# Needs the Salesforce CLI (`sf`; a Dev Hub login for scratch orgs: `sf org login web --set-default-dev-hub`),
+# Node.js and `npm ci` (the helper src/install/cli.ts runs with tsx).
+#
+# Order (each step says what it found and what it does):
+#   1. scratch org (or the existing org)
+#   2. matching rules alone, then wait until the org reports them Active (deploying new active matching rules
+#      together with the duplicate rules that use them fails while they activate)
+#   3. force-app (the unlocked-package content: fields, rules, flows, permission sets, pages, Apex)
+#   4. the rest of unpackaged/ (what an unlocked package cannot hold)
+#   5. duplicate rules, with sort orders after the org's own rules (read from the org, written to a temp copy)
+#   6. check every kit flow is active (production deploys leave flows inactive unless the org deploys them active)
+#   7. demo-org configuration, permission sets, sample data (scratch orgs)
 set -euo pipefail
 
 ALIAS="${1:-attribution-guardrails}"
 DAYS="${SCRATCH_DAYS:-7}"
+EXISTING="${ORG_INIT_EXISTING:-}"
+WAIT_SECONDS="${MATCHING_RULE_WAIT_SECONDS:-600}"
+POLL_SECONDS="${MATCHING_RULE_POLL_SECONDS:-10}"
 PERMSETS=(Attribution_Guardrails_Admin Attribution_Guardrails_Rep)
 cd "$(dirname "$0")/.."
+
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/org-init.XXXXXX")"
+trap 'rm -rf "$WORK"' EXIT
 
 # Prints the value at a dotted path (e.g. result.username) of the JSON document on stdin; empty when absent.
 json_value() {
@@ -30,23 +46,91 @@ json_value() {
 }
 
 step() { printf '\n==> %s\n' "$*"; }
+fail() {
+    printf 'org-init: %s\n' "$*" >&2
+    exit 1
+}
+install_helper() { node_modules/.bin/tsx src/install/cli.ts "$@"; }
+[[ -x node_modules/.bin/tsx ]] || fail "node_modules/.bin/tsx is missing: run npm ci first"
 
-step "Scratch org '$ALIAS'"
+# step: org
+step "Org '$ALIAS'"
 USERNAME="$(sf org display --target-org "$ALIAS" --json 2>/dev/null | json_value result.username || true)"
 if [[ -n "$USERNAME" ]]; then
     echo "Reusing $USERNAME"
+elif [[ -n "$EXISTING" ]]; then
+    fail "ORG_INIT_EXISTING is set but '$ALIAS' is not a logged-in org (sf org login web --alias $ALIAS)"
 else
     sf org create scratch --definition-file config/project-scratch-def.json --alias "$ALIAS" --set-default \
         --duration-days "$DAYS" --wait 20
     USERNAME="$(sf org display --target-org "$ALIAS" --json | json_value result.username)"
 fi
 
-step "Deploy force-app (fields, rules, flows, permission sets, record pages)"
+# step: matching-rules-first (handles precondition matching-rules-active)
+step "Matching rules first (unpackaged/main/default/matchingRules)"
+sf project deploy start --source-dir unpackaged/main/default/matchingRules --target-org "$ALIAS" --wait 30
+MATCHING="$(install_helper soql-list matching-rules)"
+DEADLINE=$((SECONDS + WAIT_SECONDS))
+while :; do
+    sf data query --target-org "$ALIAS" --json \
+        --query "SELECT DeveloperName, SobjectType, RuleStatus FROM MatchingRule WHERE DeveloperName IN ($MATCHING)" \
+        >"$WORK/matching.json"
+    STATUS=0
+    install_helper check-matching --result "$WORK/matching.json" || STATUS=$?
+    if [[ $STATUS -eq 0 ]]; then
+        break
+    elif [[ $STATUS -ne 10 ]]; then
+        fail "matching rules are not active; stopping before the duplicate rules"
+    elif ((SECONDS >= DEADLINE)); then
+        fail "matching rules still activating after ${WAIT_SECONDS}s (MATCHING_RULE_WAIT_SECONDS); run the script again later, it resumes here"
+    fi
+    sleep "$POLL_SECONDS"
+done
+
+# step: force-app
+step "Deploy force-app (fields, rules, flows, permission sets, record pages, Apex)"
 sf project deploy start --source-dir force-app --target-org "$ALIAS" --wait 30
 
+# step: unpackaged-rest
+REST=()
+for DIR in unpackaged/main/default/*/; do
+    [[ -d "$DIR" ]] || continue
+    case "$DIR" in
+        */duplicateRules/ | */matchingRules/) ;;
+        *) REST+=(--source-dir "${DIR%/}") ;;
+    esac
+done
+if ((${#REST[@]})); then
+    step "Deploy the rest of unpackaged/ (${#REST[@]} flags: ${REST[*]})"
+    sf project deploy start "${REST[@]}" --target-org "$ALIAS" --wait 30
+fi
+
+# step: duplicate-rules (handles precondition standard-duplicate-rules)
+step "Duplicate rules, after the org's own rules"
+sf data query --target-org "$ALIAS" --json \
+    --query "SELECT DeveloperName, SobjectType, IsActive FROM DuplicateRule WHERE SobjectType IN ('Lead','Contact')" \
+    >"$WORK/duplicate-rules.json"
+install_helper plan-duplicates --org-rules "$WORK/duplicate-rules.json" --out "$WORK/duplicate-rules"
+sf project deploy start --metadata-dir "$WORK/duplicate-rules" --target-org "$ALIAS" --wait 30
+
+# step: flows-active (handles precondition flows-active)
+step "Kit flows active"
+FLOWS="$(install_helper soql-list flows)"
+sf data query --target-org "$ALIAS" --json \
+    --query "SELECT ApiName, IsActive, ActiveVersionId FROM FlowDefinitionView WHERE ApiName IN ($FLOWS)" \
+    >"$WORK/flows.json"
+install_helper check-flows --result "$WORK/flows.json" || fail "kit flows are not active (see above)"
+
+if [[ -n "$EXISTING" ]]; then
+    step "Existing org: demo-org configuration, permission set assignment and sample data are left to you (README, Install)"
+    exit 0
+fi
+
+# step: demo-org
 step "Deploy demo-org (governed picklists, lead-convert mapping: scratch orgs only)"
 sf project deploy start --source-dir demo-org --target-org "$ALIAS" --wait 30
 
+# step: permission-sets
 step "Permission sets for $USERNAME"
 for PS in "${PERMSETS[@]}"; do
     COUNT="$(sf data query --target-org "$ALIAS" --json --query \
@@ -59,13 +143,14 @@ for PS in "${PERMSETS[@]}"; do
     fi
 done
 
+# step: sample-data
 if [[ "${SKIP_DATA:-}" == "1" ]]; then
     step "Sample data skipped (SKIP_DATA=1)"
 else
     step "Sample data (data/tree/plan.json)"
-    EXISTING="$(sf data query --target-org "$ALIAS" --json --query \
+    EXISTING_LEADS="$(sf data query --target-org "$ALIAS" --json --query \
         "SELECT Id FROM Lead WHERE Email LIKE '%@attribution-demo.example.com' LIMIT 1" | json_value result.totalSize)"
-    if [[ "$EXISTING" =~ ^[1-9] ]]; then
+    if [[ "$EXISTING_LEADS" =~ ^[1-9] ]]; then
         echo "Sample leads already imported"
     else
         sf data import tree --plan data/tree/plan.json --target-org "$ALIAS"

@@ -90,6 +90,7 @@ export const CATALOG: Readonly<Record<string, Readonly<Record<string, FieldType>
         Role: 'picklist',
         IsPrimary: 'boolean'
     },
+    User: { ...SYSTEM, Username: 'text', ProfileId: 'reference', Attribution_Guardrails_Bypass__c: 'boolean' },
     Attribution_Rules__mdt: {
         Id: 'id',
         DeveloperName: 'text',
@@ -134,6 +135,7 @@ export const ID_PREFIX: Readonly<Record<string, string>> = {
     Campaign: '701',
     CampaignMember: '00v',
     Attribution_Guardrail_Fault__c: 'a00',
+    User: '005',
     Attribution_Rules__mdt: 'm00',
     Persona_Role_Mapping__mdt: 'm01'
 };

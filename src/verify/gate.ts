@@ -9,6 +9,7 @@ import { checkDocs } from './check-docs.js';
 import { checkHistory } from './check-history.js';
 import { checkJsMeta } from './check-jsmeta.js';
 import { checkConversion, checkLwcBuild } from './check-packaging.js';
+import { checkPreconditions, loadInstallPath } from './check-preconditions.js';
 import { checkSchema, isJsMeta } from './check-schema.js';
 import { loadDts } from './dts-loader.js';
 import { HISTORY_FACTS } from './history.js';
@@ -47,6 +48,8 @@ export interface GateOptions {
     schema: SchemaSource;
     /** Skip the SDR conversion and the tsc comparison (used by schema/reference unit tests). */
     skipPackaging?: boolean;
+    /** Check what the metadata assumes of the org against README, setup script and scratch definition (default on). */
+    preconditions?: boolean;
 }
 
 export interface GateResult {
@@ -86,6 +89,9 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
     problems.push(...(await checkApex(project, standard)));
     problems.push(...checkDocs(project.files));
     problems.push(...checkHistory(project.files, HISTORY_FACTS));
+    if (options.preconditions !== false) {
+        problems.push(...checkPreconditions(project.files, loadInstallPath(project.root)));
+    }
     return {
         problems: sortProblems(problems),
         schemaSource: model.source,

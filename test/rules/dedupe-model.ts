@@ -12,8 +12,13 @@ const parser = new XMLParser({
     attributeNamePrefix: '@',
     parseTagValue: false,
     isArray: (name) =>
-        ['matchingRules', 'matchingRuleItems', 'duplicateRuleMatchRules', 'mappingFields'].includes(name) ||
-        name.startsWith('operationsOn')
+        [
+            'matchingRules',
+            'matchingRuleItems',
+            'duplicateRuleMatchRules',
+            'mappingFields',
+            'duplicateRuleFilterItems'
+        ].includes(name) || name.startsWith('operationsOn')
 });
 
 const NIL = z.object({ '@xsi:nil': z.literal('true') });
@@ -24,12 +29,27 @@ const MappingSchema = z.object({
     outputObject: z.string()
 });
 
+const FilterItemSchema = z.object({
+    field: z.string().min(1),
+    operation: z.enum(['equals', 'notEqual']),
+    value: z.string().optional(),
+    sortOrder: z.coerce.number().int().positive(),
+    table: z.string().min(1)
+});
+
+const FilterSchema = z.object({
+    booleanFilter: z.union([NIL, z.string()]),
+    duplicateRuleFilterItems: z.array(FilterItemSchema).min(1)
+});
+
+export type DuplicateRuleFilter = z.infer<typeof FilterSchema>;
+
 const DuplicateRuleSchema = z.object({
     actionOnInsert: z.enum(['Allow', 'Block']),
     actionOnUpdate: z.enum(['Allow', 'Block']),
     alertText: z.string().min(1),
     description: z.string().min(1),
-    duplicateRuleFilter: z.union([NIL, z.object({}).passthrough()]),
+    duplicateRuleFilter: z.union([NIL, FilterSchema]),
     duplicateRuleMatchRules: z.array(
         z.object({
             matchRuleSObjectType: z.string(),
@@ -64,6 +84,7 @@ const MatchingRulesSchema = z.object({
 });
 
 export type DuplicateRule = z.infer<typeof DuplicateRuleSchema> & { object: string; name: string; file: string };
+export const repoDir = (kind: 'duplicateRules' | 'matchingRules'): string => `unpackaged/main/default/${kind}`;
 export type MatchingRule = z.infer<typeof MatchingRulesSchema>['matchingRules'][number] & { object: string };
 
 function parseWith<T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, xml: string, root: string, file: string): T {

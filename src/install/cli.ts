@@ -1,0 +1,73 @@
+/**
+ * Helper the setup script (scripts/org-init.sh) calls between `sf` commands; run from the project root.
+ *
+ *   tsx src/install/cli.ts soql-list flows|matching-rules       'A','B' for a SOQL IN (…)
+ *   tsx src/install/cli.ts plan-duplicates --org-rules <json> --out <dir>
+ *   tsx src/install/cli.ts check-matching --result <json>      exit 0 active, 10 still activating, 1 failed
+ *   tsx src/install/cli.ts check-flows --result <json>         exit 0 all kit flows active, 1 otherwise
+ *
+ * Exit 2 on bad input (the message names the file).
+ */
+import { readFileSync } from 'node:fs';
+import { Command } from 'commander';
+import { describePlan, parseOrgDuplicateRules, planSortOrders } from './duplicate-order.js';
+import {
+    kitDuplicateRules,
+    kitFlowNames,
+    kitMatchingRuleNames,
+    sourceApiVersion,
+    stageDuplicateRules
+} from './kit-files.js';
+import { flowVerdict, matchingRuleVerdict } from './org-status.js';
+
+const root = process.cwd();
+const quoted = (names: readonly string[]): string => names.map((n) => `'${n.replace(/'/g, "\\'")}'`).join(',');
+const say = (line: string): void => void process.stdout.write(`${line}\n`);
+
+const program = new Command().name('install').description('setup-script helper (offline parts of the install path)');
+
+program
+    .command('soql-list')
+    .argument('<what>', 'flows | matching-rules')
+    .action((what: string) => {
+        if (what === 'flows') say(quoted(kitFlowNames(root)));
+        else if (what === 'matching-rules') say(quoted(kitMatchingRuleNames(root)));
+        else throw new Error(`soql-list: unknown list "${what}" (flows, matching-rules)`);
+    });
+
+program
+    .command('plan-duplicates')
+    .requiredOption('--org-rules <file>', 'sf data query --json output of the org DuplicateRule records')
+    .requiredOption('--out <dir>', 'deploy directory to write (Metadata API format)')
+    .action((opts: { orgRules: string; out: string }) => {
+        const org = parseOrgDuplicateRules(readFileSync(opts.orgRules, 'utf8'), opts.orgRules);
+        const plans = planSortOrders(kitDuplicateRules(root), org);
+        for (const line of describePlan(plans)) say(line);
+        const members = stageDuplicateRules(root, plans, opts.out, sourceApiVersion(root));
+        say(`staged ${members.length} duplicate rule(s) in ${opts.out}`);
+    });
+
+program
+    .command('check-matching')
+    .requiredOption('--result <file>', 'sf data query --json output of the MatchingRule records')
+    .action((opts: { result: string }) => {
+        const verdict = matchingRuleVerdict(readFileSync(opts.result, 'utf8'), kitMatchingRuleNames(root), opts.result);
+        say(verdict.message);
+        process.exitCode = verdict.state === 'done' ? 0 : verdict.state === 'pending' ? 10 : 1;
+    });
+
+program
+    .command('check-flows')
+    .requiredOption('--result <file>', 'sf data query --json output of the FlowDefinitionView records')
+    .action((opts: { result: string }) => {
+        const verdict = flowVerdict(readFileSync(opts.result, 'utf8'), kitFlowNames(root), opts.result);
+        say(verdict.message);
+        process.exitCode = verdict.state === 'done' ? 0 : 1;
+    });
+
+try {
+    await program.parseAsync();
+} catch (err) {
+    process.stderr.write(`install: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 2;
+}

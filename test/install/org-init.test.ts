@@ -1,0 +1,209 @@
+/**
+ * scripts/org-init.sh against a fake `sf` on PATH (fixtures/fake-sf): the order of the calls, the sort orders it
+ * computes from the org's duplicate rules, the bounded wait for matching rules, the flow-activation check and a
+ * second run. Nothing here talks to an org.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const REPO = join(HERE, '..', '..');
+const FAKE = join(HERE, 'fixtures', 'fake-sf');
+const SCRIPT = join(REPO, 'scripts', 'org-init.sh');
+
+interface Call {
+    args: string[];
+    query?: string;
+    staged?: Record<string, number>;
+}
+
+interface Org {
+    org?: { username: string } | null;
+    duplicateRules: { DeveloperName: string; SobjectType: string; IsActive: boolean }[];
+    matchingStatus: string[];
+    inactiveFlows?: string[];
+    assigned?: string[];
+    sampleImported?: boolean;
+}
+
+const dirs: string[] = [];
+afterAll(() => {
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+const STANDARD = [
+    { DeveloperName: 'Standard_Lead_Duplicate_Rule', SobjectType: 'Lead', IsActive: true },
+    { DeveloperName: 'Standard_Contact_Duplicate_Rule', SobjectType: 'Contact', IsActive: true }
+];
+
+function newOrg(overrides: Partial<Org> = {}): string {
+    const dir = mkdtempSync(join(tmpdir(), 'org-init-test-'));
+    dirs.push(dir);
+    const org: Org = { org: null, duplicateRules: STANDARD, matchingStatus: ['Active'], ...overrides };
+    writeFileSync(join(dir, 'state.json'), JSON.stringify(org));
+    return dir;
+}
+
+async function run(
+    dir: string,
+    env: Record<string, string> = {}
+): Promise<{ status: number; out: string; calls: Call[] }> {
+    writeFileSync(join(dir, 'calls.jsonl'), '');
+    const child = spawn('bash', [SCRIPT, 'kit-test'], {
+        cwd: REPO,
+        env: {
+            ...process.env,
+            PATH: `${FAKE}:${process.env.PATH ?? ''}`,
+            FAKE_SF_STATE: join(dir, 'state.json'),
+            FAKE_SF_LOG: join(dir, 'calls.jsonl'),
+            MATCHING_RULE_POLL_SECONDS: '0',
+            SKIP_DATA: '1',
+            ...env
+        }
+    });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    const status = await new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? -1)));
+    const calls = readFileSync(join(dir, 'calls.jsonl'), 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as Call);
+    return { status, out, calls };
+}
+
+/** A compact label per call: `deploy <source or metadata dir>`, `query <object>`, … */
+function label(c: Call): string {
+    const [a = '', b = ''] = c.args;
+    if (a === 'project' && b === 'deploy') {
+        const i = c.args.indexOf('--source-dir');
+        return i >= 0 ? `deploy ${c.args[i + 1] ?? ''}` : 'deploy <staged duplicate rules>';
+    }
+    if (a === 'data' && b === 'query') return `query ${/FROM (\w+)/.exec(c.query ?? '')?.[1] ?? '?'}`;
+    return `${a} ${b}`;
+}
+
+const stagedOrders = (calls: Call[]): Record<string, number> | undefined => calls.find((c) => c.staged)?.staged;
+
+describe('scripts/org-init.sh with a fake sf', { timeout: 120_000 }, () => {
+    it('deploys matching rules, waits until they are active, then the rest, duplicate rules last, and checks flows', async () => {
+        const dir = newOrg({ matchingStatus: ['Activating', 'Activating', 'Active'] });
+        const { status, out, calls } = await run(dir);
+        expect(status, out).toBe(0);
+        expect(calls.map(label)).toEqual([
+            'org display',
+            'org create',
+            'org display',
+            'deploy unpackaged/main/default/matchingRules',
+            'query MatchingRule',
+            'query MatchingRule',
+            'query MatchingRule',
+            'deploy force-app',
+            'query DuplicateRule',
+            'deploy <staged duplicate rules>',
+            'query FlowDefinitionView',
+            'deploy demo-org',
+            'query PermissionSetAssignment',
+            'org assign',
+            'query PermissionSetAssignment',
+            'org assign'
+        ]);
+        expect(stagedOrders(calls)).toEqual({
+            'Contact.Attribution_Contacts_By_Email': 2,
+            'Lead.Attribution_Leads_By_Email': 2,
+            'Lead.Attribution_Leads_Matching_Contacts': 3
+        });
+        expect(out).toContain('Lead: org has 1 rule(s) of its own (Standard_Lead_Duplicate_Rule)');
+        expect(out).toContain('all 5 kit flows are active');
+
+        // second run against the same scratch org: reused, nothing reassigned, same sort orders
+        const second = await run(dir);
+        expect(second.status, second.out).toBe(0);
+        expect(second.calls.map(label)).not.toContain('org create');
+        expect(second.calls.map(label)).not.toContain('org assign');
+        expect(second.out).toContain('Attribution_Guardrails_Admin already assigned');
+        expect(stagedOrders(second.calls)).toEqual(stagedOrders(calls));
+    });
+
+    it('appends the kit rules after an org with more rules, a re-run keeps the orders, the repo files stay', async () => {
+        const file = join(
+            REPO,
+            'unpackaged/main/default/duplicateRules/Lead.Attribution_Leads_By_Email.duplicateRule-meta.xml'
+        );
+        const before = readFileSync(file, 'utf8');
+        const dir = newOrg({
+            org: { username: 'admin@prod.example.com' },
+            duplicateRules: [
+                ...STANDARD,
+                {
+                    DeveloperName: 'Standard_Rule_for_Leads_with_Duplicate_Contacts',
+                    SobjectType: 'Lead',
+                    IsActive: false
+                },
+                { DeveloperName: 'Acme_Leads_By_Phone', SobjectType: 'Lead', IsActive: true }
+            ]
+        });
+        const first = await run(dir, { ORG_INIT_EXISTING: '1' });
+        expect(first.status, first.out).toBe(0);
+        const expected = {
+            'Contact.Attribution_Contacts_By_Email': 2,
+            'Lead.Attribution_Leads_By_Email': 4,
+            'Lead.Attribution_Leads_Matching_Contacts': 5
+        };
+        expect(stagedOrders(first.calls)).toEqual(expected);
+        expect(first.out).toContain(
+            'kit uses 4 Attribution_Leads_By_Email (file says 2), 5 Attribution_Leads_Matching_Contacts (file says 3)'
+        );
+        expect(first.calls.map(label)).not.toContain('deploy demo-org');
+        expect(first.calls.map(label)).not.toContain('org create');
+
+        // the org now holds the kit's rules too (the fake records them): they are not counted as the org's own
+        const state = JSON.parse(readFileSync(join(dir, 'state.json'), 'utf8')) as Org;
+        expect(state.duplicateRules.map((r) => r.DeveloperName)).toContain('Attribution_Leads_By_Email');
+        const second = await run(dir, { ORG_INIT_EXISTING: '1' });
+        expect(second.status, second.out).toBe(0);
+        expect(stagedOrders(second.calls)).toEqual(expected);
+        expect(second.calls.map(label)).not.toContain('org create');
+        expect(readFileSync(file, 'utf8'), 'the repository file keeps its own sort order').toBe(before);
+    });
+
+    it('stops before the duplicate rules when a matching rule fails to activate', async () => {
+        const dir = newOrg({ matchingStatus: ['Activating', 'ActivationFailed'] });
+        const { status, out, calls } = await run(dir);
+        expect(status).toBe(1);
+        expect(out).toContain('Attribution_Lead_Email is ActivationFailed');
+        expect(out).toContain('stopping before the duplicate rules');
+        expect(calls.map(label)).not.toContain('deploy force-app');
+        expect(calls.map(label)).not.toContain('deploy <staged duplicate rules>');
+    });
+
+    it('gives up after the bounded wait with a message naming the setting', async () => {
+        const dir = newOrg({ matchingStatus: ['Activating'] });
+        const { status, out, calls } = await run(dir, { MATCHING_RULE_WAIT_SECONDS: '0' });
+        expect(status).toBe(1);
+        expect(out).toContain('still activating after 0s (MATCHING_RULE_WAIT_SECONDS)');
+        expect(calls.filter((c) => label(c) === 'query MatchingRule')).toHaveLength(1);
+        expect(calls.map(label)).not.toContain('deploy <staged duplicate rules>');
+    });
+
+    it('fails with a clear message when a kit flow is inactive after the deploy', async () => {
+        const dir = newOrg({ org: { username: 'a@prod.example.com' }, inactiveFlows: ['Lead_After_Conversion'] });
+        const { status, out } = await run(dir, { ORG_INIT_EXISTING: '1' });
+        expect(status).toBe(1);
+        expect(out).toContain('Lead_After_Conversion is inactive');
+        expect(out).toContain('Deploy processes and flows as active');
+        expect(out).toContain('kit flows are not active');
+    });
+
+    it('refuses an existing-org run against an alias that is not logged in, without creating a scratch org', async () => {
+        const dir = newOrg();
+        const { status, out, calls } = await run(dir, { ORG_INIT_EXISTING: '1' });
+        expect(status).toBe(1);
+        expect(out).toContain("'kit-test' is not a logged-in org");
+        expect(calls.map(label)).toEqual(['org display']);
+    });
+});
