@@ -28,6 +28,10 @@ export const UNLOCKED_PACKAGE_COVERAGE: Readonly<Record<string, { coverage: Cove
         coverage: 'supported',
         note: 'records of a custom metadata type the package defines (row not re-read offline)'
     },
+    CustomTab: {
+        coverage: 'supported',
+        note: 'custom object tabs are packaged by unlocked packages; row not re-read offline'
+    },
     CustomPermission: { coverage: 'supported', note: 'packaged by unlocked packages; row not re-read offline' },
     FlexiPage: { coverage: 'supported', note: 'packaged by unlocked packages; row not re-read offline' },
     Flow: {
@@ -36,6 +40,7 @@ export const UNLOCKED_PACKAGE_COVERAGE: Readonly<Record<string, { coverage: Cove
     },
     GlobalValueSet: { coverage: 'supported', note: 'packaged by unlocked packages; row not re-read offline' },
     LightningComponentBundle: { coverage: 'supported', note: 'packaged by unlocked packages; row not re-read offline' },
+    ListView: { coverage: 'supported', note: 'list views of a packaged custom object; row not re-read offline' },
     PermissionSet: { coverage: 'supported', note: 'packaged by unlocked packages; row not re-read offline' },
     ValidationRule: { coverage: 'supported', note: 'packaged by unlocked packages; row not re-read offline' },
     DuplicateRule: {

@@ -103,6 +103,7 @@ describe('scripts/org-init.sh with a fake sf', { timeout: 120_000 }, () => {
             'query MatchingRule',
             'query MatchingRule',
             'deploy force-app',
+            'deploy unpackaged/main/default/objects',
             'query DuplicateRule',
             'deploy <staged duplicate rules>',
             'query FlowDefinitionView',
