@@ -9,6 +9,7 @@
 import { grantsOf, unbackedClaims } from './permission-claims.js';
 import type { MetadataFile } from './project.js';
 import { problem, type Problem } from './problems.js';
+import { textsOverLimit, UNDOCUMENTED } from './text-limits.js';
 import { childText, firstChild } from './xml.js';
 
 const DESCRIBED: ReadonlySet<string> = new Set([
@@ -22,32 +23,25 @@ const DESCRIBED: ReadonlySet<string> = new Set([
     'DuplicateRule'
 ]);
 
-/**
- * Documented maximum lengths, by metadata type and element: Salesforce Help "Validation Rules Fields" (description
- * "255-character or less"), Tooling API ValidationRule (ErrorMessage "255 characters or less"), Object Reference
- * PermissionSet (Description: string, length 255).
- */
-export const TEXT_LIMITS: Readonly<Record<string, Readonly<Record<string, number>>>> = {
-    ValidationRule: { description: 255, errorMessage: 255 },
-    PermissionSet: { description: 255 }
-};
+export { TEXT_LIMITS } from './text-limits.js';
 
 export function checkDocs(files: readonly MetadataFile[]): Problem[] {
     const problems: Problem[] = [];
     for (const f of files) {
-        if (f.ignored || !f.root || !f.sdrType || !f.fullName || !DESCRIBED.has(f.sdrType)) continue;
-        for (const [element, limit] of Object.entries(TEXT_LIMITS[f.sdrType] ?? {})) {
-            const el = f.root.children.find((c) => c.name === element);
-            const length = el ? [...el.text].length : 0;
-            if (el && length > limit) {
-                problems.push(
-                    problem('docs', f.rel, `<${element}> has ${length} characters; an org accepts at most ${limit}`, {
-                        line: el.line,
-                        path: `${f.root.name}/${element}`
-                    })
-                );
-            }
+        if (f.ignored || !f.root || !f.sdrType || !f.fullName) continue;
+        for (const over of textsOverLimit(f.sdrType, f.root)) {
+            const source =
+                over.limit.source === UNDOCUMENTED ? 'no documented limit found; conservative' : over.limit.source;
+            problems.push(
+                problem(
+                    'docs',
+                    f.rel,
+                    `<${over.element.name}> has ${over.length} characters; an org accepts at most ${over.limit.limit} (${source})`,
+                    { line: over.element.line, path: over.path }
+                )
+            );
         }
+        if (!DESCRIBED.has(f.sdrType)) continue;
         // standard objects (Lead.object-meta.xml) are not the project's to describe
         if (f.sdrType === 'CustomObject' && !/__(c|mdt|e)$/.test(f.fullName)) continue;
         // nor are standard fields (unpackaged/…/Opportunity/fields/CampaignId.field-meta.xml only sets history tracking)
