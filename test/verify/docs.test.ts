@@ -36,8 +36,8 @@ describe('self-documenting metadata', () => {
             }
         ]);
         expect(lines((await gate(dir)).filter((p) => p.check === 'docs'))).toEqual([
-            `${VR}:5 [docs] ValidationRule/description — <description> has 256 characters; an org accepts at most 255`,
-            `${PERMSET}:11 [docs] PermissionSet/description — <description> has 256 characters; an org accepts at most 255`
+            `${VR}:5 [docs] ValidationRule/description — <description> has 256 characters; an org accepts at most 255 (Salesforce Help "Validation Rules Fields" (description: 255 or less))`,
+            `${PERMSET}:11 [docs] PermissionSet/description — <description> has 256 characters; an org accepts at most 255 (Field Reference Guide PermissionSet.Description (string, 255))`
         ]);
     });
 });
