@@ -68,29 +68,17 @@ export const TEXT_LIMITS: Readonly<Record<string, Readonly<Record<string, TextLi
     },
     CustomObject: {
         description: CONSERVATIVE,
-        label: {
-            limit: 40,
-            source: 'Salesforce Help "Custom Object Properties" (label: 40 characters; as object API names)'
-        },
+        label: CONSERVATIVE,
         pluralLabel: CONSERVATIVE
     },
     CustomField: {
-        description: {
-            limit: 1000,
-            source: 'Salesforce Help "Custom Field Attributes" (description: up to 1,000 characters)'
-        },
-        inlineHelpText: {
-            limit: 510,
-            source: 'Salesforce Help "Custom Field Attributes" (help text: up to 510 characters)'
-        },
+        description: { limit: 1000, source: `${FIELD_REF} FieldDefinition.Description (textarea, 1000)` },
+        // the smaller of two documented values: Help "Custom Field Attributes" is cited at 510 (the stored copy of
+        // the page ends before that row), the Field Reference gives EntityParticle.InlineHelpText as string 150
+        inlineHelpText: { limit: 150, source: `${FIELD_REF} EntityParticle.InlineHelpText (string, 150)` },
         label: { limit: 40, source: 'Salesforce Help KB 000381913 (field names and labels: 40 characters)' }
     },
-    CustomMetadata: {
-        label: {
-            limit: 40,
-            source: 'Salesforce Help "Custom Metadata Types Limitations" (record label: 40 characters)'
-        }
-    },
+    CustomMetadata: { label: CONSERVATIVE },
     CustomTab: { description: CONSERVATIVE },
     ListView: { label: { limit: 40, source: `${FIELD_REF} ListView.Name (string, 40)` } },
     FlexiPage: { description: CONSERVATIVE, masterLabel: CONSERVATIVE }

@@ -100,6 +100,25 @@ describe('text limits in the gate (seeded defects, one per limit family)', () =>
             `${MATCHING_RULE}:5 [docs] MatchingRules/matchingRules/description — <description> has 256 characters; an org accepts at most 255 (Field Reference Guide MatchingRule.Description (textarea, 255))`
         ]);
     });
+    it('refuses custom field help text over 150 and a description over 1,000 characters', async () => {
+        const UTM = `${DEFAULT}/objects/Lead/fields/UTM_Source__c.field-meta.xml`;
+        const dir = seeded([
+            { file: UTM, from: /<description>.*<\/description>/, to: `<description>${'d'.repeat(1001)}</description>` },
+            {
+                file: UTM,
+                from: /<inlineHelpText>.*<\/inlineHelpText>/,
+                to: `<inlineHelpText>${'h'.repeat(151)}</inlineHelpText>`
+            }
+        ]);
+        expect(await limitProblems(dir)).toEqual([
+            expect.stringMatching(
+                /CustomField\/description — <description> has 1001 characters; an org accepts at most 1000 /
+            ),
+            expect.stringMatching(
+                /CustomField\/inlineHelpText — <inlineHelpText> has 151 characters; an org accepts at most 150 /
+            )
+        ]);
+    });
 });
 
 describe('TEXT_LIMITS table', () => {
@@ -121,7 +140,8 @@ describe('TEXT_LIMITS table', () => {
         expect(limitFor('Flow', ['formulas', 'description'])?.source).toBe(UNDOCUMENTED);
         expect(limitFor('Flow', ['formulas', 'expression'])).toBeUndefined();
         expect(limitFor('MatchingRules', ['description'])).toBeUndefined();
-        expect(limitFor('CustomField', ['inlineHelpText'])?.limit).toBe(510);
+        expect(limitFor('CustomField', ['inlineHelpText'])?.limit).toBe(150);
+        expect(limitFor('CustomField', ['description'])?.limit).toBe(1000);
     });
 
     it('names repeated elements by index in the reported path', () => {
