@@ -4,8 +4,9 @@
  * than its limit fails the deploy ("data value too large"), so the gate refuses it offline.
  *
  * Each limit names its source. Where no documented limit was found the limit is 255 and the source says
- * `undocumented: conservative` (src/verify/README.md says so too): shorter than any column an org is known to use
- * for such a text, so passing it offline is safe, at the cost of refusing a text an org might accept.
+ * `undocumented: conservative` (src/verify/README.md says so too): 255 is the column Salesforce documents for most
+ * descriptions and messages, so it is the likely one; an org could still use a smaller column, which only a deploy
+ * shows. Where two documents disagree, the smaller value is used.
  *
  * Characters are counted as the org stores them: after XML entity decoding (`&amp;` is one character), merge
  * fields (`{!Record.Name}`) as written, whitespace inside the element included, in UTF-16 code units (the unit of
@@ -69,7 +70,8 @@ export const TEXT_LIMITS: Readonly<Record<string, Readonly<Record<string, TextLi
     CustomObject: {
         description: CONSERVATIVE,
         label: CONSERVATIVE,
-        pluralLabel: CONSERVATIVE
+        pluralLabel: CONSERVATIVE,
+        'nameField/label': CONSERVATIVE
     },
     CustomField: {
         description: { limit: 1000, source: `${FIELD_REF} FieldDefinition.Description (textarea, 1000)` },
@@ -81,7 +83,8 @@ export const TEXT_LIMITS: Readonly<Record<string, Readonly<Record<string, TextLi
     CustomMetadata: { label: CONSERVATIVE },
     CustomTab: { description: CONSERVATIVE },
     ListView: { label: { limit: 40, source: `${FIELD_REF} ListView.Name (string, 40)` } },
-    FlexiPage: { description: CONSERVATIVE, masterLabel: CONSERVATIVE }
+    FlexiPage: { description: CONSERVATIVE, masterLabel: CONSERVATIVE },
+    LightningComponentBundle: { description: CONSERVATIVE, masterLabel: CONSERVATIVE }
 };
 
 export interface TextOverLimit {
