@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { MATCHING_RULE_STATUS } from './org-facts.js';
 
-function parseRecords<T extends z.ZodTypeAny>(json: string, source: string, record: T): z.infer<T>[] {
+export function parseRecords<T extends z.ZodTypeAny>(json: string, source: string, record: T): z.infer<T>[] {
     let raw: unknown;
     try {
         raw = JSON.parse(json);
