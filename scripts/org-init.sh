@@ -77,10 +77,10 @@ while read -r OBJ; do
     [[ -n "$OBJ" ]] || continue
     sf data query --use-tooling-api --target-org "$ALIAS" --json \
         --query "SELECT QualifiedApiName, IsFieldHistoryTracked FROM EntityDefinition WHERE QualifiedApiName = '$OBJ'" \
-        >"$WORK/history/entity-$OBJ.json"
+        >"$WORK/history/entity-$OBJ.json" || true # a failed query's --json answer is reported by check-history
     sf data query --use-tooling-api --target-org "$ALIAS" --json \
         --query "SELECT QualifiedApiName FROM FieldDefinition WHERE EntityDefinition.QualifiedApiName = '$OBJ' AND IsFieldHistoryTracked = true" \
-        >"$WORK/history/fields-$OBJ.json"
+        >"$WORK/history/fields-$OBJ.json" || true
 done < <(install_helper history-objects)
 HISTORY_FLAGS=(--results "$WORK/history" --alias "$ALIAS" --limit "$HISTORY_LIMIT")
 [[ -z "$EXISTING" ]] || HISTORY_FLAGS+=(--existing)

@@ -15,7 +15,11 @@ export function parseRecords<T extends z.ZodTypeAny>(json: string, source: strin
     const parsed = z.object({ result: z.object({ records: z.array(record) }) }).safeParse(raw);
     if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        throw new Error(`${source}: unexpected query result: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}`);
+        // a failed `sf … --json` prints {status: 1, name, message} on stdout: show what the CLI said
+        const said = z.object({ message: z.string() }).safeParse(raw);
+        throw new Error(
+            `${source}: unexpected query result: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}${said.success ? ` (sf: ${said.data.message})` : ''}`
+        );
     }
     return parsed.data.result.records as z.infer<T>[];
 }

@@ -29,7 +29,7 @@ interface Org {
     inactiveFlows?: string[];
     assigned?: string[];
     sampleImported?: boolean;
-    history?: Record<string, { enabled: boolean; tracked: string[] } | null>;
+    history?: Record<string, { enabled: boolean; tracked: string[] } | null | 'error'>;
 }
 
 const dirs: string[] = [];
@@ -284,12 +284,24 @@ describe('scripts/org-init.sh with a fake sf', { timeout: 120_000 }, () => {
 
         // the fake now tracks the kit's fields too (force-app and unpackaged/ deploys): still 20 of 20
         const state = JSON.parse(readFileSync(join(dir, 'state.json'), 'utf8')) as Org;
-        expect(state.history?.Lead?.tracked).toContain('LeadSource');
-        expect(state.history?.Lead?.tracked).toContain('Persona__c');
+        const lead = state.history?.Lead;
+        expect(typeof lead === 'object' ? lead?.tracked : lead).toEqual(
+            expect.arrayContaining([...orgFields(13), 'LeadSource', 'Persona__c', 'UTM_Term__c'])
+        );
         const second = await run(dir);
         expect(second.status, second.out).toBe(0);
         expect(second.out).toContain('Lead: history on; the org tracks 13 field(s) of its own');
         expect(second.out).toContain('+ 7 of the kit (7 already tracked) = 20 of 20');
+    });
+
+    it('stops with what the CLI said when a history query fails, before any deploy', async () => {
+        const dir = newOrg({ history: { Lead: 'error' } });
+        const { status, out, calls } = await run(dir);
+        expect(status).toBe(1);
+        expect(out).toMatch(
+            /history\/entity-Lead\.json: unexpected query result: result: .*\(sf: sObject type 'EntityDefinition' is not supported\.\)/
+        );
+        expect(deploys(calls)).toEqual([]);
     });
 
     it('refuses a HISTORY_FIELD_LIMIT that is not a number, before any deploy', async () => {
