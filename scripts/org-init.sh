@@ -7,12 +7,15 @@
 #   ORG_INIT_EXISTING=1 scripts/org-init.sh <alias>  an existing org (sandbox, production): no scratch org, no
 #                                                    demo-org configuration, no sample data
 #   SCRATCH_DAYS=7 SKIP_DATA=1 MATCHING_RULE_WAIT_SECONDS=600 scripts/org-init.sh
+#   HISTORY_FIELD_LIMIT=60 scripts/org-init.sh      tracked fields per object the org allows (Field Audit Trail)
 #
 # Needs the Salesforce CLI (`sf`; a Dev Hub login for scratch orgs: `sf org login web --set-default-dev-hub`),
 # Node.js and `npm ci` (the helper src/install/cli.ts runs with tsx).
 #
 # Order (each step says what it found and what it does):
 #   1. scratch org (or the existing org)
+#   1b. field history: history on for every object the kit tracks fields of, and room for the kit's fields within
+#      the per-object limit (Tooling API EntityDefinition and FieldDefinition); stops before any deploy otherwise
 #   2. matching rules alone, then wait until the org reports them Active (deploying new active matching rules
 #      together with the duplicate rules that use them fails while they activate)
 #   3. force-app (the unlocked-package content: fields, rules, flows, permission sets, pages, Apex)
@@ -27,6 +30,7 @@ DAYS="${SCRATCH_DAYS:-7}"
 EXISTING="${ORG_INIT_EXISTING:-}"
 WAIT_SECONDS="${MATCHING_RULE_WAIT_SECONDS:-600}"
 POLL_SECONDS="${MATCHING_RULE_POLL_SECONDS:-10}"
+HISTORY_LIMIT="${HISTORY_FIELD_LIMIT:-}"
 PERMSETS=(Attribution_Guardrails_Admin Attribution_Guardrails_Rep)
 cd "$(dirname "$0")/.."
 
@@ -65,6 +69,22 @@ else
         --duration-days "$DAYS" --wait 20
     USERNAME="$(sf org display --target-org "$ALIAS" --json | json_value result.username)"
 fi
+
+# step: field-history (handles precondition field-history-enabled)
+step "Field history (before any deploy: the kit's fields carry trackHistory)"
+mkdir -p "$WORK/history"
+while read -r OBJ; do
+    [[ -n "$OBJ" ]] || continue
+    sf data query --use-tooling-api --target-org "$ALIAS" --json \
+        --query "SELECT QualifiedApiName, IsFieldHistoryTracked FROM EntityDefinition WHERE QualifiedApiName = '$OBJ'" \
+        >"$WORK/history/entity-$OBJ.json" || true # a failed query's --json answer is reported by check-history
+    sf data query --use-tooling-api --target-org "$ALIAS" --json \
+        --query "SELECT QualifiedApiName FROM FieldDefinition WHERE EntityDefinition.QualifiedApiName = '$OBJ' AND IsFieldHistoryTracked = true" \
+        >"$WORK/history/fields-$OBJ.json" || true
+done < <(install_helper history-objects)
+HISTORY_FLAGS=(--results "$WORK/history" --alias "$ALIAS" --limit "$HISTORY_LIMIT")
+[[ -z "$EXISTING" ]] || HISTORY_FLAGS+=(--existing)
+install_helper check-history "${HISTORY_FLAGS[@]}" || fail "field history is not ready for the kit (see above); nothing was deployed"
 
 # step: matching-rules-first (handles precondition matching-rules-active)
 step "Matching rules first (unpackaged/main/default/matchingRules)"

@@ -5,16 +5,22 @@
  *   tsx src/install/cli.ts plan-duplicates --org-rules <json> --out <dir>
  *   tsx src/install/cli.ts check-matching --result <json>      exit 0 active, 10 still activating, 1 failed
  *   tsx src/install/cli.ts check-flows --result <json>         exit 0 all kit flows active, 1 otherwise
+ *   tsx src/install/cli.ts history-objects                     objects the kit tracks fields of, one a line
+ *   tsx src/install/cli.ts check-history --results <dir> --alias <a> [--existing] [--limit <n>]
+ *                                                              exit 0 room for the kit's tracked fields, 1 otherwise
  *
  * Exit 2 on bad input (the message names the file).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Command } from 'commander';
+import { historyVerdict, parseEntityHistory, parseTrackedFields } from './field-history.js';
 import { describePlan, parseOrgDuplicateRules, planSortOrders } from './duplicate-order.js';
 import {
     kitDuplicateRules,
     kitFlowNames,
     kitMatchingRuleNames,
+    kitTrackedFields,
     sourceApiVersion,
     stageDuplicateRules
 } from './kit-files.js';
@@ -61,6 +67,48 @@ program
     .requiredOption('--result <file>', 'sf data query --json output of the FlowDefinitionView records')
     .action((opts: { result: string }) => {
         const verdict = flowVerdict(readFileSync(opts.result, 'utf8'), kitFlowNames(root), opts.result);
+        say(verdict.message);
+        process.exitCode = verdict.state === 'done' ? 0 : 1;
+    });
+
+program
+    .command('history-objects')
+    .description('objects with kit fields that carry <trackHistory>true</trackHistory>')
+    .action(() => {
+        for (const object of Object.keys(kitTrackedFields(root)).sort()) say(object);
+    });
+
+program
+    .command('check-history')
+    .requiredOption(
+        '--results <dir>',
+        'directory with entity-<Object>.json and fields-<Object>.json (sf data query --json)'
+    )
+    .requiredOption('--alias <alias>', 'target org alias (named in the message)')
+    .option('--existing', 'an existing org (ORG_INIT_EXISTING=1)', false)
+    .option('--limit <n>', 'tracked fields per object the org allows (HISTORY_FIELD_LIMIT)')
+    .action((opts: { results: string; alias: string; existing: boolean; limit?: string }) => {
+        const kit = kitTrackedFields(root);
+        const read = (file: string): string => {
+            if (!existsSync(file)) throw new Error(`${file}: missing (the setup script writes one per object)`);
+            return readFileSync(file, 'utf8');
+        };
+        const org = Object.keys(kit).map((object) => {
+            const entity = join(opts.results, `entity-${object}.json`);
+            const fields = join(opts.results, `fields-${object}.json`);
+            return {
+                object,
+                enabled: parseEntityHistory(read(entity), object, entity),
+                tracked: parseTrackedFields(read(fields), fields)
+            };
+        });
+        let limit: number | undefined;
+        if (opts.limit !== undefined && opts.limit !== '') {
+            if (!/^[1-9]\d*$/.test(opts.limit))
+                throw new Error(`--limit (HISTORY_FIELD_LIMIT): "${opts.limit}" is not a positive whole number`);
+            limit = Number(opts.limit);
+        }
+        const verdict = historyVerdict(kit, org, { existing: opts.existing, alias: opts.alias, limit });
         say(verdict.message);
         process.exitCode = verdict.state === 'done' ? 0 : 1;
     });

@@ -1,5 +1,5 @@
 /** I/O for the setup script: the kit's flow names, matching and duplicate rules, and the staged duplicate-rule deploy. */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { KitDuplicateRule, SortOrderPlan } from './duplicate-order.js';
 import { withSortOrder } from './duplicate-order.js';
@@ -79,4 +79,26 @@ export function stageDuplicateRules(
     ].join('\n');
     writeFileSync(join(out, 'package.xml'), xml);
     return members;
+}
+
+/**
+ * The kit's fields with `<trackHistory>true</trackHistory>`, per object, from the field files of `force-app` and
+ * `unpackaged/` (`objects/<Object>/fields/<Field>.field-meta.xml`): the setup script checks the org has room for them.
+ */
+export function kitTrackedFields(root: string): Record<string, string[]> {
+    const out: Record<string, string[]> = {};
+    for (const base of [KIT_DIRS.packagedObjects, KIT_DIRS.unpackagedObjects]) {
+        const dir = join(root, base);
+        if (!existsSync(dir)) continue;
+        for (const object of readdirSync(dir).sort()) {
+            const fields = join(dir, object, 'fields');
+            if (!existsSync(fields)) continue;
+            for (const f of files(fields, '.field-meta.xml')) {
+                if (!/<trackHistory>\s*true\s*<\/trackHistory>/.test(readFileSync(join(fields, f), 'utf8'))) continue;
+                (out[object] ??= []).push(f.replace('.field-meta.xml', ''));
+            }
+        }
+    }
+    for (const list of Object.values(out)) list.sort();
+    return out;
 }

@@ -29,6 +29,8 @@ export const KIT_DIRS = {
     packaged: 'force-app',
     unpackaged: 'unpackaged',
     flows: 'force-app/main/default/flows',
+    packagedObjects: 'force-app/main/default/objects',
+    unpackagedObjects: 'unpackaged/main/default/objects',
     duplicateRules: 'unpackaged/main/default/duplicateRules',
     matchingRules: 'unpackaged/main/default/matchingRules'
 } as const;

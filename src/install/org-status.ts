@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { MATCHING_RULE_STATUS } from './org-facts.js';
 
-function parseRecords<T extends z.ZodTypeAny>(json: string, source: string, record: T): z.infer<T>[] {
+export function parseRecords<T extends z.ZodTypeAny>(json: string, source: string, record: T): z.infer<T>[] {
     let raw: unknown;
     try {
         raw = JSON.parse(json);
@@ -15,7 +15,11 @@ function parseRecords<T extends z.ZodTypeAny>(json: string, source: string, reco
     const parsed = z.object({ result: z.object({ records: z.array(record) }) }).safeParse(raw);
     if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        throw new Error(`${source}: unexpected query result: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}`);
+        // a failed `sf … --json` prints {status: 1, name, message} on stdout: show what the CLI said
+        const said = z.object({ message: z.string() }).safeParse(raw);
+        throw new Error(
+            `${source}: unexpected query result: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}${said.success ? ` (sf: ${said.data.message})` : ''}`
+        );
     }
     return parsed.data.result.records as z.infer<T>[];
 }

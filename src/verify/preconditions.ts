@@ -49,6 +49,16 @@ export const PRECONDITIONS: readonly Precondition[] = [
         source: 'Salesforce Help "Standard Duplicate Rules"; Metadata API DuplicateRule.sortOrder'
     },
     {
+        id: 'field-history-enabled',
+        assumes:
+            'field history is on for each object whose fields the kit tracks (Lead, Contact and Opportunity each have an "Enable <Object> History" switch, off in some orgs), and the org\'s own tracked fields plus the kit\'s stay within 20 per object',
+        trigger: 'a field with <trackHistory>true</trackHistory>',
+        triggeredBy: (f, text) => isType(f, 'CustomField') && /<trackHistory>\s*true\s*<\/trackHistory>/.test(text),
+        readme: ['Set History Tracking', 'IsFieldHistoryTracked', 'exceeded the allowed number of fields to track'],
+        script: ['FROM EntityDefinition', 'IsFieldHistoryTracked = true', 'check-history', '--source-dir force-app'],
+        source: 'Tooling API EntityDefinition.IsFieldHistoryTracked and FieldDefinition.IsFieldHistoryTracked; Help "Track Object Field History" (20 fields per object); forcedotcom/salesforcedx-vscode#501, forcedotcom/cli#1922'
+    },
+    {
         id: 'matching-rules-active',
         assumes:
             'a new active matching rule is Active (not Activating) before a duplicate rule that uses it is deployed',

@@ -18,6 +18,7 @@ const SCRIPT = join(REPO, 'scripts', 'org-init.sh');
 interface Call {
     args: string[];
     query?: string;
+    tooling?: boolean;
     staged?: Record<string, number>;
 }
 
@@ -28,6 +29,7 @@ interface Org {
     inactiveFlows?: string[];
     assigned?: string[];
     sampleImported?: boolean;
+    history?: Record<string, { enabled: boolean; tracked: string[] } | null | 'error'>;
 }
 
 const dirs: string[] = [];
@@ -87,6 +89,12 @@ function label(c: Call): string {
     return `${a} ${b}`;
 }
 
+/** The field-history step: two Tooling API queries per object the kit tracks fields of. */
+const HISTORY_QUERIES = ['Contact', 'Lead', 'Opportunity'].flatMap(() => [
+    'query EntityDefinition',
+    'query FieldDefinition'
+]);
+
 const stagedOrders = (calls: Call[]): Record<string, number> | undefined => calls.find((c) => c.staged)?.staged;
 
 describe('scripts/org-init.sh with a fake sf', { timeout: 120_000 }, () => {
@@ -98,6 +106,7 @@ describe('scripts/org-init.sh with a fake sf', { timeout: 120_000 }, () => {
             'org display',
             'org create',
             'org display',
+            ...HISTORY_QUERIES,
             'deploy unpackaged/main/default/matchingRules',
             'query MatchingRule',
             'query MatchingRule',
@@ -198,6 +207,109 @@ describe('scripts/org-init.sh with a fake sf', { timeout: 120_000 }, () => {
         expect(out).toContain('Lead_After_Conversion is inactive');
         expect(out).toContain('Deploy processes and flows as active');
         expect(out).toContain('kit flows are not active');
+    });
+
+    const deploys = (calls: Call[]): string[] => calls.map(label).filter((l) => l.startsWith('deploy'));
+    const orgFields = (n: number): string[] => Array.from({ length: n }, (_, i) => `Org_Field_${i + 1}__c`);
+
+    it('stops a scratch-org run before any deploy when Opportunity history is off, naming the Setup path', async () => {
+        const dir = newOrg({ history: { Opportunity: { enabled: false, tracked: [] } } });
+        const { status, out, calls } = await run(dir);
+        expect(status, out).toBe(1);
+        expect(deploys(calls)).toEqual([]);
+        expect(out).toContain('Opportunity: history OFF');
+        expect(out).toContain('The entity: Opportunity does not have history tracking enabled');
+        expect(out).toContain(
+            'In the scratch org (sf org open --target-org kit-test): Setup → Object Manager → Opportunity → Fields & Relationships → Set History Tracking → Enable Opportunity Field History'
+        );
+        expect(out).toContain('nothing was deployed');
+        expect(out).not.toContain('STOP: Lead');
+        const history = calls.filter((c) => /FROM (EntityDefinition|FieldDefinition)\b/.test(c.query ?? ''));
+        expect(history).toHaveLength(6);
+        expect(
+            history.every((c) => c.tooling === true),
+            'Tooling API queries'
+        ).toBe(true);
+    });
+
+    it('stops an existing-org run when Lead history is off', async () => {
+        const dir = newOrg({
+            org: { username: 'a@prod.example.com' },
+            history: { Lead: { enabled: false, tracked: [] } }
+        });
+        const { status, out, calls } = await run(dir, { ORG_INIT_EXISTING: '1' });
+        expect(status, out).toBe(1);
+        expect(deploys(calls)).toEqual([]);
+        expect(out).toContain(
+            'In the org: Setup → Object Manager → Lead → Fields & Relationships → Set History Tracking → Enable Lead History'
+        );
+    });
+
+    it('stops when the org tracks too many fields for the kit, naming the object and the counts', async () => {
+        const dir = newOrg({
+            org: { username: 'a@prod.example.com' },
+            history: { Opportunity: { enabled: true, tracked: ['Amount', ...orgFields(12)] } }
+        });
+        const { status, out, calls } = await run(dir, { ORG_INIT_EXISTING: '1' });
+        expect(status, out).toBe(1);
+        expect(deploys(calls)).toEqual([]);
+        expect(out).toContain('Opportunity: history on; the org tracks 13 field(s) of its own');
+        expect(out).toContain(
+            'STOP: Opportunity: the org tracks 13 field(s) of its own and the kit adds 8: 21 is over the limit of 20 tracked fields per object'
+        );
+        expect(out).toContain('Untrack at least 1 field(s)');
+        expect(out).toContain('exceeded the allowed number of fields to track');
+
+        // Field Audit Trail: a higher limit lets the same org through
+        const fat = await run(dir, { ORG_INIT_EXISTING: '1', HISTORY_FIELD_LIMIT: '60' });
+        expect(fat.status, fat.out).toBe(0);
+        expect(fat.out).toContain('= 21 of 60');
+    });
+
+    it('proceeds when history is on with exactly enough room, and a re-run does not count the kit fields twice', async () => {
+        const dir = newOrg({
+            history: {
+                Lead: { enabled: true, tracked: orgFields(13) },
+                Opportunity: { enabled: true, tracked: ['Amount', ...orgFields(11)] }
+            }
+        });
+        const first = await run(dir);
+        expect(first.status, first.out).toBe(0);
+        expect(first.out).toContain('Lead: history on; the org tracks 13 field(s) of its own');
+        expect(first.out).toContain('+ 7 of the kit (0 already tracked) = 20 of 20');
+        expect(first.out).toContain('Opportunity: history on; the org tracks 12 field(s) of its own');
+        expect(first.out).toContain('field history: room for the kit on every object');
+        const labels = first.calls.map(label);
+        expect(labels.lastIndexOf('query FieldDefinition')).toBeLessThan(labels.indexOf('deploy force-app'));
+
+        // the fake now tracks the kit's fields too (force-app and unpackaged/ deploys): still 20 of 20
+        const state = JSON.parse(readFileSync(join(dir, 'state.json'), 'utf8')) as Org;
+        const lead = state.history?.Lead;
+        expect(typeof lead === 'object' ? lead?.tracked : lead).toEqual(
+            expect.arrayContaining([...orgFields(13), 'LeadSource', 'Persona__c', 'UTM_Term__c'])
+        );
+        const second = await run(dir);
+        expect(second.status, second.out).toBe(0);
+        expect(second.out).toContain('Lead: history on; the org tracks 13 field(s) of its own');
+        expect(second.out).toContain('+ 7 of the kit (7 already tracked) = 20 of 20');
+    });
+
+    it('stops with what the CLI said when a history query fails, before any deploy', async () => {
+        const dir = newOrg({ history: { Lead: 'error' } });
+        const { status, out, calls } = await run(dir);
+        expect(status).toBe(1);
+        expect(out).toMatch(
+            /history\/entity-Lead\.json: unexpected query result: result: .*\(sf: sObject type 'EntityDefinition' is not supported\.\)/
+        );
+        expect(deploys(calls)).toEqual([]);
+    });
+
+    it('refuses a HISTORY_FIELD_LIMIT that is not a number, before any deploy', async () => {
+        const dir = newOrg();
+        const { status, out, calls } = await run(dir, { HISTORY_FIELD_LIMIT: 'lots' });
+        expect(status).toBe(1);
+        expect(out).toContain('--limit (HISTORY_FIELD_LIMIT): "lots" is not a positive whole number');
+        expect(deploys(calls)).toEqual([]);
     });
 
     it('refuses an existing-org run against an alias that is not logged in, without creating a scratch org', async () => {

@@ -152,6 +152,56 @@ describe('preconditions check catches seeded defects', () => {
         ]);
     });
 
+    it('a setup script without the field-history step, while the kit ships tracked fields', () => {
+        const broken = cut(script, '# step: field-history', '# step: matching-rules-first');
+        const problems = out(project.files, { ...install, script: scriptCommands(broken) });
+        expect(problems).toHaveLength(1);
+        expect(problems[0]).toContain(
+            'scripts/org-init.sh: [preconditions] [field-history-enabled] a field with <trackHistory>true</trackHistory> ('
+        );
+        expect(problems[0]).toContain('lacks the step "FROM EntityDefinition"');
+    });
+
+    it('a setup script that checks field history only after deploying force-app', () => {
+        const phase = script.slice(
+            script.indexOf('# step: field-history'),
+            script.indexOf('# step: matching-rules-first')
+        );
+        const broken = script.replace(phase, '').replace('# step: unpackaged-rest', `${phase}# step: unpackaged-rest`);
+        expect(broken).not.toBe(script);
+        const problems = out(project.files, { ...install, script: scriptCommands(broken) });
+        expect(problems).toEqual([expect.stringContaining('[field-history-enabled]')]);
+        expect(problems[0]).toContain('lacks the step "--source-dir force-app"');
+    });
+
+    it('an Install section that no longer says where history is switched on', () => {
+        const readmeInstall = (install.readmeInstall ?? '').replaceAll('Set History Tracking', 'history settings');
+        expect(out(project.files, { ...install, readmeInstall })).toEqual([
+            expect.stringContaining(
+                'README.md: [preconditions] [field-history-enabled] a field with <trackHistory>true</trackHistory>'
+            )
+        ]);
+    });
+
+    it('is triggered by the tracked fields: with trackHistory off everywhere, no history step is required', () => {
+        const broken = cut(script, '# step: field-history', '# step: matching-rules-first');
+        const untracked = (f: MetadataFile): string =>
+            readFileSync(f.abs, 'utf8').replace(
+                /<trackHistory>true<\/trackHistory>/g,
+                '<trackHistory>false</trackHistory>'
+            );
+        expect(out(project.files, { ...install, script: scriptCommands(broken) }, untracked)).toEqual([]);
+        const tracked = project.files.filter(
+            (f) => f.sdrType === 'CustomField' && /<trackHistory>true</.test(readFileSync(f.abs, 'utf8'))
+        );
+        expect(tracked.map((f) => f.rel)).toContain(
+            'unpackaged/main/default/objects/Lead/fields/LeadSource.field-meta.xml'
+        );
+        expect(tracked.map((f) => f.rel)).toContain(
+            'force-app/main/default/objects/Opportunity/fields/Persona__c.field-meta.xml'
+        );
+    });
+
     it('a missing README or setup script', () => {
         const problems = out(project.files, {});
         expect(
