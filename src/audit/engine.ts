@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { CHECKS, type CheckContext, type CheckResult } from './checks/index.js';
+import { skipWhenEmpty } from './checks/types.js';
 import { STOCK_CONVERTED_STATUSES, STOCK_OPEN_STATUSES, loadGovernedLeadSources, type RulesConfig } from './config.js';
 import { computeFunnel, type Funnel } from './funnel.js';
 import { loadSnapshot, type LoadResult } from './load.js';
@@ -130,7 +131,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
             openStatuses
         };
         const checks: CheckResult[] = [];
-        for (const check of CHECKS) checks.push(await check.run(ctx));
+        for (const check of CHECKS) checks.push(skipWhenEmpty(await check.run(ctx), loaded));
         const t2 = performance.now();
         const funnel = await computeFunnel(conn, loaded, options.rules);
         const t3 = performance.now();
