@@ -125,7 +125,8 @@ async function run(opts: RawOptions, io: CliIo): Promise<number> {
     }
     const maxApiRequests =
         opts.maxApiRequests === undefined ? undefined : parsePositiveInt('--max-api-requests', opts.maxApiRequests);
-    const requestTimeoutMs = 1000 * parseSeconds('--request-timeout', opts.requestTimeout ?? String(DEFAULT_REQUEST_TIMEOUT_S));
+    const requestTimeoutMs =
+        1000 * parseSeconds('--request-timeout', opts.requestTimeout ?? String(DEFAULT_REQUEST_TIMEOUT_S));
     const snapshotDir = opts.snapshot ?? DEFAULT_SNAPSHOT;
     if (opts.out !== undefined) {
         checkOutPath(
