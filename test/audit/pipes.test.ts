@@ -4,7 +4,7 @@
  * temporary files behind (the org pull is held on a request that never gets an answer while the signal arrives).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -93,6 +93,40 @@ async function hungPull(signal: NodeJS.Signals, extra: string[], tmp: string) {
     const code = await closed;
     return { code, stderr, during };
 }
+
+/** The pipe examples of the README and docs/audit.md (`npm run --silent audit …`), comment stripped. */
+function documentedPipes(): string[] {
+    return ['README.md', path.join('docs', 'audit.md')].flatMap((f) =>
+        readFileSync(path.join(PROJECT_DIR, f), 'utf8')
+            .split('\n')
+            .filter((l) => l.startsWith('npm run --silent audit') && l.includes(' | '))
+            .map((l) => l.replace(/\s+#.*$/, ''))
+    );
+}
+
+describe('the documented pipe examples work as written', () => {
+    const hasJq = spawnSync('jq', ['--version']).status === 0;
+    it.each(documentedPipes())(
+        '%s',
+        (line) => {
+            // without jq on the machine, the part before `| jq` must still print what jq needs: one JSON document
+            const command = !hasJq && line.includes('| jq') ? line.slice(0, line.indexOf('| jq')) : line;
+            const run = spawnSync('bash', ['-c', `set -o pipefail; ${command}`], {
+                cwd: PROJECT_DIR,
+                encoding: 'utf8'
+            });
+            expect(run.stderr).toBe('');
+            expect(run.status).toBe(0);
+            expect(run.stdout.trim()).not.toBe('');
+            if (command !== line) JSON.parse(run.stdout);
+        },
+        60_000
+    );
+
+    it('there are such examples in both files', () => {
+        expect(documentedPipes().length).toBeGreaterThanOrEqual(3);
+    });
+});
 
 describe('signals leave no temporary files', () => {
     it('Ctrl-C (SIGINT) during an org pull: exit 130, the temp snapshot removed', async () => {
