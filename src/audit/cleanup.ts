@@ -57,8 +57,21 @@ function alive(pid: number): boolean {
     }
 }
 
-/** Removes entries of `dir` named by an earlier run (`…attribution-audit-<pid>-…`) whose process is gone. */
-export async function sweepStale(dir: string): Promise<string[]> {
+/**
+ * Names this module's temp paths take, strictly (a user's own `attribution-audit-2024-report.html` never matches):
+ * in the temp directory `attribution-audit-<pid>-XXXXXX` (mkdtemp) and `attribution-audit-<pid>-duckdb-<n>`; beside
+ * `--out` / `--save-snapshot`, `.<name>.attribution-audit-<pid>-<ms>.tmp` and `.<name>.attribution-audit-<pid>-partial-XXXXXX`.
+ */
+const STALE = {
+    tmp: /^attribution-audit-(\d+)-(?:[A-Za-z0-9]{6}|duckdb-\d+)$/,
+    beside: /^\..+\.attribution-audit-(\d+)-(?:\d{10,}\.tmp|partial-[A-Za-z0-9]{6})$/
+} as const;
+
+/**
+ * Removes entries of `dir` named by an earlier run whose process is gone: `tmp` names in the temp directory,
+ * `beside` names next to a report or saved snapshot. Returns the paths removed.
+ */
+export async function sweepStale(dir: string, kind: keyof typeof STALE): Promise<string[]> {
     let entries: string[];
     try {
         entries = await readdir(dir);
@@ -67,7 +80,7 @@ export async function sweepStale(dir: string): Promise<string[]> {
     }
     const removed: string[] = [];
     for (const name of entries) {
-        const m = /attribution-audit-(\d+)-/.exec(name);
+        const m = STALE[kind].exec(name);
         if (!m || alive(Number(m[1]))) continue;
         const full = path.join(dir, name);
         await rm(full, { recursive: true, force: true }).then(

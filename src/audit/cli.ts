@@ -139,9 +139,9 @@ async function run(opts: RawOptions, io: CliIo): Promise<number> {
         );
     }
     // temp files of earlier runs that were killed (SIGKILL, a crash) before they could clean up
-    await sweepStale(os.tmpdir());
-    if (opts.out !== undefined) await sweepStale(path.dirname(path.resolve(opts.out)));
-    if (opts.saveSnapshot !== undefined) await sweepStale(path.dirname(path.resolve(opts.saveSnapshot)));
+    await sweepStale(os.tmpdir(), 'tmp');
+    if (opts.out !== undefined) await sweepStale(path.dirname(path.resolve(opts.out)), 'beside');
+    if (opts.saveSnapshot !== undefined) await sweepStale(path.dirname(path.resolve(opts.saveSnapshot)), 'beside');
     const governed =
         opts.governedLeadSources === undefined
             ? undefined

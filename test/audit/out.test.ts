@@ -97,15 +97,25 @@ describe('stale temp files of killed runs', () => {
     it('are recognisable and swept when their process is gone, never while it runs', async () => {
         const dir = workDir();
         const dead = deadPid();
-        const stale = [`attribution-audit-${dead}-Ab12Cd`, `.report.html.attribution-audit-${dead}-1764600000000.tmp`];
-        mkdirSync(path.join(dir, stale[0] ?? ''));
-        writeFileSync(path.join(dir, stale[1] ?? ''), 'half a report');
-        const live = `${tempTag()}keep`; // this process's own
+        const staleTmp = [`attribution-audit-${dead}-Ab12Cd`, `attribution-audit-${dead}-duckdb-1`];
+        const staleBeside = [
+            `.report.html.attribution-audit-${dead}-1764600000000.tmp`,
+            `.saved.attribution-audit-${dead}-partial-x9Y8z7`
+        ];
+        for (const name of [...staleTmp, staleBeside[1] ?? '']) mkdirSync(path.join(dir, name));
+        writeFileSync(path.join(dir, staleBeside[0] ?? ''), 'half a report');
+        const live = `${tempTag()}Kp3Qr9`; // this process's own
         mkdirSync(path.join(dir, live));
-        writeFileSync(path.join(dir, 'attribution-audit-notes.txt'), 'not a temp name');
-        const removed = await sweepStale(dir);
-        expect(removed.map((p) => path.basename(p)).sort()).toEqual([...stale].sort());
-        expect(readdirSync(dir).sort()).toEqual([live, 'attribution-audit-notes.txt'].sort());
+        // a user's own files that merely look alike are never touched
+        const lookalikes = [
+            `attribution-audit-${dead}-report.html`,
+            `attribution-audit-${dead}-notes`,
+            'attribution-audit-notes.txt'
+        ];
+        for (const name of lookalikes) writeFileSync(path.join(dir, name), 'mine');
+        expect((await sweepStale(dir, 'tmp')).map((p) => path.basename(p)).sort()).toEqual([...staleTmp].sort());
+        expect((await sweepStale(dir, 'beside')).map((p) => path.basename(p)).sort()).toEqual([...staleBeside].sort());
+        expect(readdirSync(dir).sort()).toEqual([live, ...lookalikes].sort());
     });
 
     it('the next run with --out sweeps the directory of the report', async () => {
