@@ -198,6 +198,17 @@ describe('counts and budgets', () => {
     });
 });
 
+describe('--out with an org', () => {
+    it('inside the --save-snapshot directory is refused before any request', async () => {
+        const saved = join(work, 'saved');
+        const { code, stderr, server } = await cli(['--save-snapshot', saved, '--out', join(saved, 'report.csv')]);
+        expect(code).toBe(2);
+        expect(stderr).toMatch(/is inside the snapshot directory \(--save-snapshot /);
+        expect(server.requests).toEqual([]);
+        expect(await readdir(work)).toEqual([]);
+    });
+});
+
 describe('login flags', () => {
     it('--target-org with --org-from-env is a usage error (exit 2) before any request', async () => {
         const { code, stderr, server } = await cli(['--target-org', 'prod']);
