@@ -2,14 +2,16 @@
  * `npm run audit` — the RevOps conversion audit over an export snapshot (default: the bundled sample) or an org.
  * Exit codes: 0 ran and within --fail-on; 1 findings over --fail-on; 2 bad usage or bad input; 3 org/API failure.
  */
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
 import { PROJECT_DIR, loadRulesConfig } from './config.js';
 import { runAudit, type AuditReport } from './engine.js';
-import { UsageError, exitCodeOf } from './errors.js';
+import { installSignalCleanup, sweepStale } from './cleanup.js';
+import { InputError, UsageError, exitCodeOf } from './errors.js';
 import { pullFromOrg, cleanupPull, type OrgPull } from './org-run.js';
+import { checkOutPath, writeAtomic } from './out.js';
 import {
     checksOverThreshold,
     parseAsOf,
@@ -17,6 +19,7 @@ import {
     parseFormat,
     parseList,
     parsePositiveInt,
+    parseSeconds,
     redactSecrets,
     type Format
 } from './options.js';
@@ -35,6 +38,7 @@ type RawOptions = {
     orgFromEnv?: boolean;
     saveSnapshot?: string;
     maxApiRequests?: string;
+    requestTimeout?: string;
     asOf?: string;
     format: string;
     out?: string;
@@ -52,6 +56,11 @@ function program(io: CliIo): Command {
         .option('--org-from-env', 'read the org given by SF_ACCESS_TOKEN and SF_INSTANCE_URL (CI)')
         .option('--save-snapshot <dir>', 'with an org: keep the pulled CSVs in <dir>')
         .option('--max-api-requests <n>', 'with an org: stop cleanly before sending more than n API requests')
+        .option(
+            '--request-timeout <seconds>',
+            'with an org: seconds the org has to answer one request before it is retried once, then the run exits 3',
+            String(DEFAULT_REQUEST_TIMEOUT_S)
+        )
         .option('--as-of <date>', 'reference date for aged Leads, YYYY-MM-DD (default: today, UTC)')
         .addOption(
             new Option('--format <format>', 'report format')
@@ -80,13 +89,10 @@ function program(io: CliIo): Command {
         .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
 }
 
-/** Writes a file atomically: a temp file beside it, then rename. */
-export async function writeAtomic(file: string, text: string): Promise<void> {
-    await mkdir(path.dirname(path.resolve(file)), { recursive: true });
-    const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
-    await writeFile(tmp, text, 'utf8');
-    await rename(tmp, file);
-}
+export { writeAtomic } from './out.js';
+
+/** `DEFAULT_REQUEST_TIMEOUT_MS` of the org source (120 s; why: src/audit/org/http.ts), without loading it. */
+export const DEFAULT_REQUEST_TIMEOUT_S = 120;
 
 export function render(report: AuditReport, format: Format): string {
     switch (format) {
@@ -106,6 +112,12 @@ async function run(opts: RawOptions, io: CliIo): Promise<number> {
     const failOn = parseFailOn(opts.failOn);
     const asOf = parseAsOf(opts.asOf);
     const fromOrg = opts.targetOrg !== undefined || opts.orgFromEnv === true;
+    if (opts.targetOrg !== undefined && opts.orgFromEnv === true) {
+        throw new UsageError(
+            '--target-org and --org-from-env are exclusive: read the org of an `sf org login` (--target-org) or the ' +
+                'one SF_ACCESS_TOKEN + SF_INSTANCE_URL name (--org-from-env), not both'
+        );
+    }
     if (fromOrg && opts.snapshot !== undefined)
         throw new UsageError('--snapshot and --target-org/--org-from-env are exclusive: audit one source');
     if (!fromOrg && (opts.saveSnapshot !== undefined || opts.maxApiRequests !== undefined)) {
@@ -113,6 +125,23 @@ async function run(opts: RawOptions, io: CliIo): Promise<number> {
     }
     const maxApiRequests =
         opts.maxApiRequests === undefined ? undefined : parsePositiveInt('--max-api-requests', opts.maxApiRequests);
+    const requestTimeoutMs =
+        1000 * parseSeconds('--request-timeout', opts.requestTimeout ?? String(DEFAULT_REQUEST_TIMEOUT_S));
+    const snapshotDir = opts.snapshot ?? DEFAULT_SNAPSHOT;
+    if (opts.out !== undefined) {
+        checkOutPath(
+            opts.out,
+            fromOrg
+                ? opts.saveSnapshot !== undefined
+                    ? [{ flag: '--save-snapshot', dir: opts.saveSnapshot }]
+                    : []
+                : [{ flag: '--snapshot', dir: snapshotDir }]
+        );
+    }
+    // temp files of earlier runs that were killed (SIGKILL, a crash) before they could clean up
+    await sweepStale(os.tmpdir(), 'tmp');
+    if (opts.out !== undefined) await sweepStale(path.dirname(path.resolve(opts.out)), 'beside');
+    if (opts.saveSnapshot !== undefined) await sweepStale(path.dirname(path.resolve(opts.saveSnapshot)), 'beside');
     const governed =
         opts.governedLeadSources === undefined
             ? undefined
@@ -125,6 +154,7 @@ async function run(opts: RawOptions, io: CliIo): Promise<number> {
                 ...(opts.targetOrg !== undefined ? { targetOrg: opts.targetOrg } : {}),
                 ...(opts.saveSnapshot !== undefined ? { saveSnapshot: opts.saveSnapshot } : {}),
                 ...(maxApiRequests !== undefined ? { maxApiRequests } : {}),
+                requestTimeoutMs,
                 env: io.env,
                 quiet: opts.quiet === true
             });
@@ -135,7 +165,7 @@ async function run(opts: RawOptions, io: CliIo): Promise<number> {
         });
         const governedLeadSources = governed ?? pull?.governedLeadSources;
         report = await runAudit({
-            snapshotDir: pull?.dir ?? opts.snapshot ?? DEFAULT_SNAPSHOT,
+            snapshotDir: pull?.dir ?? snapshotDir,
             rules,
             asOf,
             ...(governedLeadSources ? { governedLeadSources } : {}),
@@ -144,12 +174,22 @@ async function run(opts: RawOptions, io: CliIo): Promise<number> {
         if (pull) {
             report.source.kind = 'org';
             report.source.org = pull.info;
+            report.warnings.push(...pull.warnings);
             if (pull.temporary) report.source.dir = opts.targetOrg ?? io.env.SF_INSTANCE_URL ?? 'the environment login';
         }
     } finally {
         if (pull) await cleanupPull(pull);
     }
-    if (opts.out !== undefined) await writeAtomic(opts.out, render(report, format));
+    if (opts.out !== undefined) {
+        try {
+            await writeAtomic(opts.out, render(report, format));
+        } catch (err) {
+            const code = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+            throw new InputError(`--out ${opts.out}: cannot write the report (${code}); nothing was written`, {
+                cause: err
+            });
+        }
+    }
     if (!opts.quiet) {
         if (opts.out !== undefined || format === 'terminal') {
             io.stdout(renderTerminal(report));
@@ -188,11 +228,24 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-    const code = await main(process.argv.slice(2), {
-        stdout: (t) => process.stdout.write(t),
-        stderr: (t) => process.stderr.write(t),
-        env: process.env
+/**
+ * Standard streams a reader may close early (`| head`): EPIPE ends the writing quietly, the run keeps its exit code
+ * (0 when within --fail-on) and prints no stack trace.
+ */
+export function pipeSafe(stream: NodeJS.WriteStream): (text: string) => void {
+    let open = true;
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+        if (err.code === 'EPIPE') open = false;
+        else throw err;
     });
+    return (text) => {
+        if (open) stream.write(text);
+    };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+    const stderr = pipeSafe(process.stderr);
+    installSignalCleanup((signal) => stderr(`\ninterrupted (${signal}): temporary files removed, no report written\n`));
+    const code = await main(process.argv.slice(2), { stdout: pipeSafe(process.stdout), stderr, env: process.env });
     process.exitCode = code;
 }

@@ -5,8 +5,11 @@
  */
 import os from 'node:os';
 import path from 'node:path';
+import { rm } from 'node:fs/promises';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { tempTag, trackTemp } from './cleanup.js';
 import { CHECKS, type CheckContext, type CheckResult } from './checks/index.js';
+import { skipWhenEmpty } from './checks/types.js';
 import { STOCK_CONVERTED_STATUSES, STOCK_OPEN_STATUSES, loadGovernedLeadSources, type RulesConfig } from './config.js';
 import { computeFunnel, type Funnel } from './funnel.js';
 import { loadSnapshot, type LoadResult } from './load.js';
@@ -98,11 +101,16 @@ export function isoDate(d: Date): string {
     return d.toISOString().slice(0, 10);
 }
 
+let runs = 0;
+
 export async function runAudit(options: AuditOptions): Promise<AuditReport> {
+    // DuckDB spills past its memory limit into a directory of this run's own (removed after it, on a signal, or swept)
+    const spill = path.join(os.tmpdir(), `${tempTag()}duckdb-${++runs}`);
+    const untrack = trackTemp(spill);
     const instance = await DuckDBInstance.create(':memory:', {
         threads: String(options.threads ?? 2),
         memory_limit: options.memoryLimit ?? '1GB',
-        temp_directory: path.join(os.tmpdir(), 'attribution-audit-duckdb'),
+        temp_directory: spill,
         preserve_insertion_order: 'false'
     });
     const conn = await instance.connect();
@@ -130,7 +138,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
             openStatuses
         };
         const checks: CheckResult[] = [];
-        for (const check of CHECKS) checks.push(await check.run(ctx));
+        for (const check of CHECKS) checks.push(skipWhenEmpty(await check.run(ctx), loaded));
         const t2 = performance.now();
         const funnel = await computeFunnel(conn, loaded, options.rules);
         const t3 = performance.now();
@@ -165,6 +173,8 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
     } finally {
         conn.closeSync();
         instance.closeSync();
+        await rm(spill, { recursive: true, force: true });
+        untrack();
     }
 }
 

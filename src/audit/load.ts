@@ -6,11 +6,14 @@
  * Parsing is strict: a row with the wrong number of columns, an unterminated quote or a truncated last line is an
  * `InputError` naming the file and line, and no report is produced.
  */
-import { open, readdir, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { findInvalidUtf8 } from './encoding.js';
 import { InputError } from './errors.js';
+import { assertUniqueColumns, delimiterHint, printable, readHeader } from './header.js';
+
+export { parseHeaderLine, readHeader } from './header.js';
 import { SCHEMA, SNAPSHOT_OBJECTS, fieldsOf, loadedFieldsOf, type SnapshotObject } from './schema.js';
 import { ident, isParsedKind, lit, normalise, sqlType } from './sql.js';
 
@@ -27,58 +30,6 @@ export type LoadResult = {
     objects: Partial<Record<SnapshotObject, LoadedObject>>;
     warnings: string[];
 };
-
-const HEADER_CHUNK = 64 * 1024;
-
-/** Splits one CSV header line into names (quoted names, doubled quotes). */
-export function parseHeaderLine(line: string): string[] {
-    const out: string[] = [];
-    let cur = '';
-    let quoted = false;
-    for (let i = 0; i < line.length; i++) {
-        const ch = line[i];
-        if (quoted) {
-            if (ch === '"' && line[i + 1] === '"') {
-                cur += '"';
-                i++;
-            } else if (ch === '"') quoted = false;
-            else cur += ch;
-        } else if (ch === '"') quoted = true;
-        else if (ch === ',') {
-            out.push(cur.trim());
-            cur = '';
-        } else cur += ch;
-    }
-    out.push(cur.trim());
-    return out;
-}
-
-/** Reads the header row of a CSV (UTF-8 BOM stripped). */
-export async function readHeader(file: string): Promise<string[]> {
-    const handle = await open(file, 'r');
-    try {
-        let text = '';
-        let position = 0;
-        for (;;) {
-            const buf = Buffer.alloc(HEADER_CHUNK);
-            const { bytesRead } = await handle.read(buf, 0, HEADER_CHUNK, position);
-            position += bytesRead;
-            text += buf.subarray(0, bytesRead).toString('utf8');
-            const nl = text.search(/\r?\n/);
-            if (nl >= 0) {
-                text = text.slice(0, nl);
-                break;
-            }
-            if (bytesRead < HEADER_CHUNK) break;
-        }
-        text = text.replace(/^\uFEFF/, '');
-        if (text.trim() === '')
-            throw new InputError(`${file}: line 1: empty file, expected a header row of API field names`);
-        return parseHeaderLine(text);
-    } finally {
-        await handle.close();
-    }
-}
 
 /** Maps schema fields to header column positions: exact name first, then case-insensitive. */
 export function mapColumns(object: SnapshotObject, header: string[]): Map<string, number> {
@@ -97,7 +48,7 @@ export function csvError(file: string, err: unknown): InputError {
     const message = err instanceof Error ? err.message : String(err);
     const line = /CSV Error on Line:\s*(\d+)/.exec(message)?.[1];
     const expected = /Expected Number of Columns:\s*(\d+)\s*Found:\s*(\d+)/.exec(message);
-    let what = message.split('\n')[0] ?? message;
+    let what = printable(message.split('\n')[0] ?? message, 300);
     if (expected) what = `expected ${expected[1]} columns, found ${expected[2]} (malformed or truncated row)`;
     else if (/unterminated quote/i.test(message)) what = 'unterminated quoted value (truncated file?)';
     else if (/invalid unicode|utf-?8/i.test(message)) what = 'not valid UTF-8 (re-save the export as UTF-8)';
@@ -132,11 +83,19 @@ export async function loadObject(
 ): Promise<{ loaded: LoadedObject; warnings: string[] }> {
     const spec = SCHEMA[object];
     const header = await readHeader(file);
+    assertUniqueColumns(file, header);
+    const hint = delimiterHint(header);
+    if (hint && header.length === 1) {
+        throw new InputError(
+            `${file}: line 1: the header has a single column "${printable(header[0] ?? '', 80)}"${hint}`
+        );
+    }
     const columns = mapColumns(object, header);
     const missingRequired = spec.required.filter((f) => !columns.has(f));
     if (missingRequired.length > 0) {
+        const shown = printable(`${header.slice(0, 12).join(',')}${header.length > 12 ? ',…' : ''}`, 160);
         throw new InputError(
-            `${file}: line 1: missing required column${missingRequired.length > 1 ? 's' : ''} ${missingRequired.join(', ')} (header: ${header.slice(0, 12).join(',')}${header.length > 12 ? ',…' : ''})`
+            `${file}: line 1: missing required column${missingRequired.length > 1 ? 's' : ''} ${missingRequired.join(', ')} (header: ${shown})${delimiterHint(header)}`
         );
     }
     const colSpec = `{${header.map((_, i) => `'c${i}': 'VARCHAR'`).join(', ')}}`;
@@ -208,7 +167,7 @@ export async function loadObject(
         const count = Number(row[`b${i}`] ?? 0);
         if (count > 0) {
             warnings.push(
-                `${file}: ${field}: ${count} value${count > 1 ? 's' : ''} not recognised as ${spec.kinds[field]} (e.g. "${String(row[`e${i}`])}"); treated as blank`
+                `${file}: ${field}: ${count} value${count > 1 ? 's' : ''} not recognised as ${spec.kinds[field]} (e.g. "${printable(String(row[`e${i}`]), 80)}"); treated as blank`
             );
         }
     });

@@ -54,6 +54,14 @@ export function parsePositiveInt(flag: string, value: string): number {
     return Number(value);
 }
 
+/** A positive number of seconds (fractions allowed, at most a day). */
+export function parseSeconds(flag: string, value: string): number {
+    const v = value.trim();
+    if (!/^\d+(?:\.\d+)?$/.test(v) || Number(v) <= 0 || Number(v) > 86_400)
+        throw new UsageError(`${flag} "${value}": expected a number of seconds greater than 0 (e.g. 120)`);
+    return Number(v);
+}
+
 /** A `,`- or `;`-separated list of values. */
 export function parseList(flag: string, value: string): string[] {
     const list = value

@@ -7,6 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { RulesConfig } from './config.js';
+import { tempTag, trackTemp } from './cleanup.js';
 import { AuditError, OrgError } from './errors.js';
 
 export type OrgPull = {
@@ -15,6 +16,8 @@ export type OrgPull = {
     rules?: Partial<RulesConfig>;
     governedLeadSources?: string[];
     convertedStatuses?: string[];
+    /** For the report: records read that differ from the org's COUNT(). */
+    warnings: string[];
     info: Record<string, unknown>;
 };
 
@@ -22,6 +25,7 @@ export type OrgFlags = {
     targetOrg?: string;
     saveSnapshot?: string;
     maxApiRequests?: number;
+    requestTimeoutMs?: number;
     env: NodeJS.ProcessEnv;
     quiet: boolean;
 };
@@ -39,8 +43,9 @@ async function loadOrgModule(): Promise<OrgModule> {
 export async function pullFromOrg(flags: OrgFlags): Promise<OrgPull> {
     const org = await loadOrgModule();
     const temporary = flags.saveSnapshot === undefined;
-    const outDir =
-        flags.saveSnapshot ?? path.join(await mkdtemp(path.join(os.tmpdir(), 'attribution-audit-')), 'snapshot');
+    // `attribution-audit-<pid>-XXXXXX` in the temp directory: removed after the run, on a signal, or swept later
+    const outDir = flags.saveSnapshot ?? path.join(await mkdtemp(path.join(os.tmpdir(), tempTag())), 'snapshot');
+    if (temporary) trackTemp(path.dirname(outDir));
     const progress = flags.quiet
         ? { onProgress: () => undefined, stop: () => undefined }
         : org.createProgressReporter(process.stderr);
@@ -52,6 +57,7 @@ export async function pullFromOrg(flags: OrgFlags): Promise<OrgPull> {
         const pulled = await org.pullOrgSnapshot(conn, {
             outDir,
             ...(flags.maxApiRequests !== undefined ? { maxApiRequests: flags.maxApiRequests } : {}),
+            ...(flags.requestTimeoutMs !== undefined ? { requestTimeoutMs: flags.requestTimeoutMs } : {}),
             onProgress: progress.onProgress
         });
         return {
@@ -60,6 +66,7 @@ export async function pullFromOrg(flags: OrgFlags): Promise<OrgPull> {
             ...(pulled.rules ? { rules: pulled.rules } : {}),
             ...(pulled.governedLeadSources ? { governedLeadSources: pulled.governedLeadSources } : {}),
             ...(pulled.convertedStatuses ? { convertedStatuses: pulled.convertedStatuses } : {}),
+            warnings: pulled.warnings,
             info: {
                 requestsUsed: pulled.requestsUsed,
                 ...(pulled.apiUsage ? { apiUsage: pulled.apiUsage } : {}),
@@ -70,7 +77,7 @@ export async function pullFromOrg(flags: OrgFlags): Promise<OrgPull> {
             }
         };
     } catch (err) {
-        if (temporary) await rm(path.dirname(outDir), { recursive: true, force: true });
+        if (temporary) await removeTemp(path.dirname(outDir));
         if (err instanceof AuditError || (err instanceof Error && err.name === 'OrgError')) throw err;
         throw new OrgError(`org pull failed: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
     } finally {
@@ -80,5 +87,10 @@ export async function pullFromOrg(flags: OrgFlags): Promise<OrgPull> {
 
 /** Removes a temporary pull directory (kept when --save-snapshot named it). */
 export async function cleanupPull(pull: OrgPull): Promise<void> {
-    if (pull.temporary) await rm(path.dirname(pull.dir), { recursive: true, force: true });
+    if (pull.temporary) await removeTemp(path.dirname(pull.dir));
+}
+
+async function removeTemp(dir: string): Promise<void> {
+    await rm(dir, { recursive: true, force: true });
+    trackTemp(dir)(); // no longer tracked
 }

@@ -6,7 +6,8 @@
  *   JobComplete), `GET /jobs/query/<id>/results?maxRecords=&locator=` (CSV pages chained by `Sforce-Locator`);
  * - `Sforce-Limit-Info: api-usage=used/limit` on every response; a bearer token check;
  * - faults: 401 INVALID_SESSION_ID, 403 REQUEST_LIMIT_EXCEEDED after N requests, a destroyed socket (once or always),
- *   a failed Bulk job, a 5xx.
+ *   a failed Bulk job, a 5xx, a request never answered (a hung org), Bulk result pages smaller than `maxRecords`
+ *   asks for, a `COUNT()` that differs from the records a query returns.
  * Any write (POST anywhere but `/jobs/query`, any PUT/PATCH/DELETE) is answered 405 and recorded as a violation.
  * The server is bounded: it closes itself after `maxLifetimeMs` and refuses requests beyond `maxRequests`.
  */
@@ -33,6 +34,12 @@ export type Faults = {
     serverError?: { match: RegExp; times: number };
     /** Bulk jobs on this object end `Failed`. */
     failJobFor?: string;
+    /** Never answer requests whose path+query matches, this many times (Infinity: always): a hung org. */
+    hang?: { match: RegExp; times: number };
+    /** Bulk result pages hold at most this many records, whatever `maxRecords` asks for. */
+    bulkPageCap?: number;
+    /** `SELECT COUNT()` answers the object's count plus this (per object name). */
+    countOffset?: Record<string, number>;
 };
 
 export type MockOptions = {
@@ -183,6 +190,11 @@ export async function startMockServer(opts: MockOptions): Promise<MockServer> {
             req.socket.destroy();
             return;
         }
+        if (faults.hang && faults.hang.times > 0 && faults.hang.match.test(log.path)) {
+            faults.hang.times--;
+            log.status = -2;
+            return; // no answer: the socket stays open until the client gives up or the server closes
+        }
         if (faults.serverError && faults.serverError.times > 0 && faults.serverError.match.test(log.path)) {
             faults.serverError.times--;
             return apiError(res, log, 503, 'SERVER_UNAVAILABLE', 'temporarily unavailable');
@@ -212,7 +224,9 @@ export async function startMockServer(opts: MockOptions): Promise<MockServer> {
             const parsed = parseQuery(url.searchParams.get('q') ?? '');
             if (typeof parsed === 'string') return apiError(res, log, 400, parsed.split(':')[0] ?? 'ERROR', parsed);
             if (parsed.fields.length === 0) {
-                const total = typeof parsed.rows === 'number' ? parsed.rows : parsed.rows.length;
+                const total =
+                    (typeof parsed.rows === 'number' ? parsed.rows : parsed.rows.length) +
+                    (faults.countOffset?.[parsed.object.name] ?? 0);
                 return send(res, log, 200, { totalSize: total, done: true, records: [] });
             }
             const id = `01gMOCK${String(++seq).padStart(8, '0')}`;
@@ -276,7 +290,7 @@ export async function startMockServer(opts: MockOptions): Promise<MockServer> {
             if (!accept.includes('text/csv') && !accept.includes('*/*')) {
                 return apiError(res, log, 406, 'NOT_ACCEPTABLE', `results are CSV; Accept was ${accept}`);
             }
-            const max = Number(url.searchParams.get('maxRecords') ?? '10000');
+            const max = Math.min(Number(url.searchParams.get('maxRecords') ?? '10000'), faults.bulkPageCap ?? Infinity);
             const locator = url.searchParams.get('locator');
             const offset = locator ? Number(Buffer.from(locator, 'base64url').toString()) : 0;
             const slice = job.rows.slice(offset, offset + max);

@@ -56,6 +56,19 @@ export function skipped(id: string, title: string, reason: string): CheckResult 
     return { id, title, status: 'skipped', count: 0, population: 0, share: 0, recordIds: [], reason };
 }
 
+/**
+ * A check that ran over no records says nothing (never "pass, 0 of 0"): it becomes `skipped` with the reason
+ * "no records", naming the snapshot files with 0 rows, so it neither passes nor raises the health score.
+ */
+export function skipWhenEmpty(check: CheckResult, loaded: LoadResult): CheckResult {
+    if (check.status === 'skipped' || check.population > 0) return check;
+    const empty = Object.values(loaded.objects)
+        .filter((o) => o !== undefined && o.rows === 0)
+        .map((o) => o?.file.split(/[\\/]/).pop() ?? '');
+    const reason = `no records: its population is empty${empty.length > 0 ? ` (0 rows in ${empty.join(', ')})` : ''}`;
+    return { ...skipped(check.id, check.title, reason), ...(check.details ? { details: check.details } : {}) };
+}
+
 export function result(
     id: string,
     title: string,

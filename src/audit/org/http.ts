@@ -20,10 +20,21 @@ export type RetryPolicy = {
     attempts: number;
     /** Delay before the first retry; doubled for each further retry. */
     baseDelayMs: number;
+    /** Extra attempts for an idempotent GET the org did not answer within the request timeout. */
+    timeoutAttempts: number;
 };
+
+/**
+ * Default time the org has to start answering one request. Salesforce ends a REST/SOAP call after 10 minutes, a query
+ * call after the SOQL limit of 120 s (QUERY_TIMEOUT), and a Bulk API 2.0 result page starts streaming once the
+ * page is ready (the job itself is polled, not waited on): 120 s without a byte is a hung org or network, not a
+ * slow query. A body that streams slowly is not cut off (the limit covers the wait for the response's headers).
+ */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 120_000;
 
 export type OrgHttpOptions = {
     maxApiRequests?: number;
+    requestTimeoutMs?: number;
     retry?: Partial<RetryPolicy>;
     sleep?: (ms: number) => Promise<void>;
 };
@@ -31,7 +42,7 @@ export type OrgHttpOptions = {
 export type RawResponse<T> = { status: number; headers: Record<string, string>; body: T };
 
 const JOBS_QUERY_PATH = /^\/services\/data\/v\d+\.\d+\/jobs\/query$/;
-const DEFAULT_RETRY: RetryPolicy = { attempts: 3, baseDelayMs: 500 };
+const DEFAULT_RETRY: RetryPolicy = { attempts: 3, baseDelayMs: 500, timeoutAttempts: 1 };
 
 /** Parses `api-usage=123/15000` out of a `Sforce-Limit-Info` header value. */
 export function parseLimitInfo(header: string | undefined): ApiUsage | undefined {
@@ -67,11 +78,20 @@ function messageOf(err: unknown): string {
     return [base, causeCode, causeMessage].filter(Boolean).join(': ');
 }
 
+/** A request jsforce aborted after its `timeout` (an AbortError, or its own "Request Timeout"). */
+function isTimeout(err: unknown): boolean {
+    const e = err as ErrorLike | null;
+    const name = typeof e?.name === 'string' ? e.name : '';
+    const message = typeof e?.message === 'string' ? e.message : '';
+    return name === 'AbortError' || name === 'TimeoutError' || /Request Timeout|aborted due to timeout/i.test(message);
+}
+
 export class OrgHttp {
     readonly #conn: Connection;
     readonly #maxApiRequests: number | undefined;
     readonly #retry: RetryPolicy;
     readonly #sleep: (ms: number) => Promise<void>;
+    readonly #timeoutMs: number;
     #requestsUsed = 0;
     #apiUsage: ApiUsage | undefined;
 
@@ -80,6 +100,7 @@ export class OrgHttp {
         this.#conn = conn;
         this.#maxApiRequests = options.maxApiRequests;
         this.#retry = { ...DEFAULT_RETRY, ...options.retry };
+        this.#timeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
         this.#sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     }
 
@@ -171,6 +192,7 @@ export class OrgHttp {
         const url = this.#absoluteUrl(path);
         this.#assertReadOnly(method, url);
         const retryable = method === 'GET';
+        let timeouts = 0;
         for (let attempt = 0; ; attempt++) {
             if (this.#maxApiRequests !== undefined && this.#requestsUsed >= this.#maxApiRequests) {
                 throw new OrgError(
@@ -180,7 +202,11 @@ export class OrgHttp {
             }
             this.#requestsUsed++;
             let response: HttpResponse | undefined;
-            const api = new HttpApi(this.#conn, { responseType, retry: { maxRetries: 0 } });
+            const api = new HttpApi(this.#conn, {
+                responseType,
+                retry: { maxRetries: 0 },
+                timeout: this.#timeoutMs
+            });
             // jsforce re-sends once by itself after refreshing an expired session (stored logins with a refresh token)
             let sent = 0;
             api.on('request', () => {
@@ -201,6 +227,17 @@ export class OrgHttp {
             } catch (err) {
                 const code = errorCodeOf(err);
                 const status = response?.statusCode;
+                if (status === undefined && isTimeout(err)) {
+                    timeouts++;
+                    if (retryable && timeouts <= this.#retry.timeoutAttempts) continue;
+                    const seconds = this.#timeoutMs / 1000;
+                    throw this.#fail(
+                        what,
+                        `the org did not answer within ${seconds} s (--request-timeout ${seconds}) ` +
+                            `${timeouts > 1 ? `on ${timeouts} attempts` : 'on the only attempt (a job create is not re-sent)'}; ` +
+                            'the org or the network is not responding: retry later, or raise --request-timeout'
+                    );
+                }
                 if (status === 401 || code === 'INVALID_SESSION_ID') {
                     throw this.#fail(
                         what,

@@ -12,6 +12,7 @@
 import { mkdir, mkdtemp, open, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Connection } from '@jsforce/jsforce-node';
+import { tempTag, trackTemp } from '../cleanup.js';
 import { OrgHttp } from './http.js';
 import { DEFAULT_OBJECTS, RULES_RECORD, RULES_TYPE } from './objects.js';
 import { RULE_FIELDS } from '../config.js';
@@ -56,10 +57,52 @@ async function describe(http: OrgHttp, object: string): Promise<Describe | undef
 }
 
 /** Requests a pull needs at the least: REST pages, or job create + one poll + result pages. */
-export function minimumRequests(via: 'rest' | 'bulk2', records: number, bulkPageSize: number): number {
+export function minimumRequests(
+    via: 'rest' | 'bulk2',
+    records: number,
+    bulkPageSize: number,
+    restPageSize: number = REST_PAGE
+): number {
     return via === 'rest'
-        ? Math.max(1, Math.ceil(records / REST_PAGE))
+        ? Math.max(1, Math.ceil(records / restPageSize))
         : 2 + Math.max(1, Math.ceil(records / bulkPageSize));
+}
+
+/** Records per page: asked for (Bulk `maxRecords`) or documented (REST 2,000), lowered to what the org returns. */
+type PageSizes = { rest: number; bulk2: number };
+
+/**
+ * After a page: when the org returned fewer records than a page was assumed to hold (and more are to come), the
+ * estimate of the requests still needed is redone with the size it actually returns; a pull that can no longer fit
+ * `--max-api-requests` stops now, not after spending the budget. Pure apart from the error.
+ */
+export function checkBudgetAfterPage(args: {
+    object: string;
+    via: Via;
+    total: number;
+    written: number;
+    pageRecords: number;
+    pages: PageSizes;
+    later: readonly { via: Via; total: number }[];
+    remaining: number;
+    maxApiRequests: number | undefined;
+}): void {
+    const { via, pages } = args;
+    if (args.written >= args.total || args.pageRecords <= 0 || args.pageRecords >= pages[via]) return;
+    const asked = pages[via];
+    pages[via] = args.pageRecords;
+    if (args.maxApiRequests === undefined) return;
+    const rest = Math.ceil((args.total - args.written) / args.pageRecords);
+    const needed =
+        rest + args.later.reduce((sum, p) => sum + minimumRequests(p.via, p.total, pages.bulk2, pages.rest), 0);
+    if (needed > args.remaining) {
+        throw new OrgError(
+            `API request budget: the org returns ${args.pageRecords.toLocaleString('en-US')} ${args.object} records per ` +
+                `${via === 'rest' ? 'REST' : 'Bulk API 2.0 result'} page (${asked.toLocaleString('en-US')} were assumed); ` +
+                `reading the rest needs at least ${needed} more requests but only ${args.remaining} of ` +
+                `--max-api-requests ${args.maxApiRequests} remain`
+        );
+    }
 }
 
 async function readRules(http: OrgHttp): Promise<PullResult['rules']> {
@@ -101,14 +144,15 @@ async function planObject(
     spec: OrgObjectSpec,
     result: PullResult,
     restMaxRecords: number,
-    progress: (event: PullProgress) => void
+    progress: (event: PullProgress) => void,
+    position: { step: number; steps: number }
 ): Promise<ObjectPlan | undefined> {
     const object = spec.name;
     const before = http.requestsUsed;
-    progress({ object, phase: 'plan', records: 0, requestsUsed: before });
+    progress({ object, phase: 'plan', records: 0, requestsUsed: before, ...position });
     const skip = (reason: string): undefined => {
         result.skippedObjects[object] = reason;
-        progress({ object, phase: 'skipped', records: 0, requestsUsed: http.requestsUsed });
+        progress({ object, phase: 'skipped', records: 0, requestsUsed: http.requestsUsed, ...position });
         return undefined;
     };
     const desc = await describe(http, object);
@@ -161,22 +205,29 @@ export async function pullOrgSnapshot(conn: Connection, options: PullOptions): P
     await assertUsableOutDir(outDir);
     const http = new OrgHttp(conn, {
         ...(options.maxApiRequests === undefined ? {} : { maxApiRequests: options.maxApiRequests }),
-        ...(options.retry ? { retry: options.retry } : {})
+        ...(options.retry ? { retry: options.retry } : {}),
+        ...(options.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: options.requestTimeoutMs })
     });
     const progress = options.onProgress ?? (() => undefined);
-    const result: PullResult = { dir: outDir, requestsUsed: 0, objects: {}, skippedObjects: {} };
+    const result: PullResult = { dir: outDir, requestsUsed: 0, objects: {}, skippedObjects: {}, warnings: [] };
     await mkdir(dirname(outDir), { recursive: true });
-    const tmp = await mkdtemp(join(dirname(outDir), `.${basename(outDir)}.partial-`));
+    // `.<name>.attribution-audit-<pid>-partial-XXXXXX`: removed on any failure or signal, swept if a kill left it
+    const tmp = await mkdtemp(join(dirname(outDir), `.${basename(outDir)}.${tempTag()}partial-`));
+    const untrack = trackTemp(tmp);
+    const pages: PageSizes = { rest: REST_PAGE, bulk2: bulk.pageSize };
     try {
         // 1. plan: describe + COUNT() per object (and the rules record), then check the whole pull fits the budget
         const plans: ObjectPlan[] = [];
-        for (const spec of specs) {
-            const plan = await planObject(http, spec, result, restMaxRecords, progress);
+        for (const [i, spec] of specs.entries()) {
+            const plan = await planObject(http, spec, result, restMaxRecords, progress, {
+                step: i + 1,
+                steps: specs.length
+            });
             if (plan) plans.push(plan);
         }
         const rules = await readRules(http);
         if (rules) result.rules = rules;
-        const needed = plans.reduce((sum, p) => sum + minimumRequests(p.via, p.total, bulk.pageSize), 0);
+        const needed = plans.reduce((sum, p) => sum + minimumRequests(p.via, p.total, pages.bulk2, pages.rest), 0);
         if (needed > http.remainingBudget) {
             const largest = [...plans]
                 .sort((a, b) => b.total - a.total)
@@ -189,12 +240,26 @@ export async function pullOrgSnapshot(conn: Connection, options: PullOptions): P
             );
         }
         // 2. pull: each object into its CSV, page by page
-        for (const plan of plans) {
+        for (const [index, plan] of plans.entries()) {
             const { object, via, total, fields } = plan;
             const requestsBefore = http.requestsUsed;
             const soql = selectSoql(object, fields);
-            const onPage = (records: number): void =>
+            let previous = 0;
+            const onPage = (records: number): void => {
+                checkBudgetAfterPage({
+                    object,
+                    via,
+                    total,
+                    written: records,
+                    pageRecords: records - previous,
+                    pages,
+                    later: plans.slice(index + 1),
+                    remaining: http.remainingBudget,
+                    maxApiRequests: options.maxApiRequests
+                });
+                previous = records;
                 progress({ object, phase: 'pull', via, records, total, requestsUsed: http.requestsUsed });
+            };
             const file = await open(join(tmp, `${object}.csv`), 'w');
             let records: number;
             try {
@@ -211,6 +276,14 @@ export async function pullOrgSnapshot(conn: Connection, options: PullOptions): P
                 }
             } finally {
                 await file.close();
+            }
+            if (records !== total) {
+                result.warnings.push(
+                    `${object}: the org's COUNT() said ${total.toLocaleString('en-US')} records but ` +
+                        `${records.toLocaleString('en-US')} were read over ${via === 'rest' ? 'REST' : 'Bulk API 2.0'} ` +
+                        `(records created or deleted during the pull, or rows the ${via === 'rest' ? 'query' : 'job'} ` +
+                        'did not return); the audit used the records read'
+                );
             }
             result.objects[object] = {
                 records,
@@ -229,9 +302,11 @@ export async function pullOrgSnapshot(conn: Connection, options: PullOptions): P
             if (err.code !== 'ENOENT') throw err;
         });
         await rename(tmp, outDir);
+        untrack();
         return result;
     } catch (err) {
         await rm(tmp, { recursive: true, force: true });
+        untrack();
         result.requestsUsed = http.requestsUsed;
         if (err instanceof OrgError) {
             const usage = http.apiUsage ? `; org API usage ${http.apiUsage.used}/${http.apiUsage.limit}` : '';

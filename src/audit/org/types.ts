@@ -22,6 +22,9 @@ export type PullProgress = {
     /** Expected records (the COUNT()) once known. */
     total?: number;
     requestsUsed: number;
+    /** Planning: the object's position (1-based) among the objects planned, and how many there are. */
+    step?: number;
+    steps?: number;
 };
 
 export type PullOptions = {
@@ -40,8 +43,10 @@ export type PullOptions = {
     pollIntervalMs?: number;
     /** Give up on a Bulk job still running after this long (default 15 minutes). */
     pollTimeoutMs?: number;
-    /** Retries for a dropped connection / 5xx on GETs (default 3 retries, 500 ms doubling). */
-    retry?: { attempts?: number; baseDelayMs?: number };
+    /** Retries for a dropped connection / 5xx on GETs (default 3 retries, 500 ms doubling; 1 after a timeout). */
+    retry?: { attempts?: number; baseDelayMs?: number; timeoutAttempts?: number };
+    /** Per-request time limit for the org's answer, in milliseconds (default `DEFAULT_REQUEST_TIMEOUT_MS`). */
+    requestTimeoutMs?: number;
 };
 
 export type PulledObject = {
@@ -64,4 +69,6 @@ export type PullResult = {
     rules?: Partial<RulesConfig>;
     governedLeadSources?: string[];
     convertedStatuses?: string[];
+    /** Differences the report must show: records read that differ from the org's COUNT(), page sizes. */
+    warnings: string[];
 };
