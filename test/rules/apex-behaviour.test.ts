@@ -51,10 +51,10 @@ function fieldsReadByBehaviour(): Map<string, string> {
     return found;
 }
 
-/** Fields the rules and flows read that the factory's configuration reader never reads (`rules.<Field>`). */
-function unreadFields(factory: string): string[] {
+/** Fields the rules and flows read that the tests' configuration reader never reads (`rules.<Field>`). */
+function unreadFields(reader: string): string[] {
     return [...fieldsReadByBehaviour()]
-        .filter(([field]) => !factory.includes(`rules.${field}`))
+        .filter(([field]) => !reader.includes(`rules.${field}`))
         .map(([field, file]) => `${field} (read by ${file})`);
 }
 
@@ -88,15 +88,23 @@ function blockedInserts(source: string): string[] {
     return found;
 }
 
-/** Classes driving a non-blocking flow (a lead conversion, a primary contact role) without checking for faults. */
+/**
+ * True when a test class drives a non-blocking flow (a lead conversion, directly or through the factory's
+ * `convertLead`/`convertInto`, or a primary contact role) without checking for faults.
+ */
+function drivesWithoutFaultCheck(text: string): boolean {
+    const drives =
+        /Database\.convertLead\(/.test(text) ||
+        /AttributionTestFactory\.convert(Lead|Into)\(/.test(text) ||
+        /IsPrimary = true/.test(text);
+    return drives && !/AttributionTestFactory\.assertNoFaults\(/.test(text);
+}
+
+/** Test classes of a directory that drive a non-blocking flow without checking for faults. */
 function faultsUnchecked(dir: string): string[] {
     return readdirSync(dir)
         .filter((name) => name.endsWith('Test.cls'))
-        .filter((name) => {
-            const text = read(dir, name);
-            const drives = /Database\.convertLead\(/.test(text) || /IsPrimary = true/.test(text);
-            return drives && !/AttributionTestFactory\.assertNoFaults\(/.test(text);
-        });
+        .filter((name) => drivesWithoutFaultCheck(read(dir, name)));
 }
 
 /**
@@ -127,8 +135,8 @@ describe('the Apex tests read every rule value the rules and flows read', () => 
         }
     });
 
-    it('AttributionTestFactory.Config reads each of them', () => {
-        expect(unreadFields(read(CLASSES_DIR, 'AttributionTestFactory.cls'))).toEqual([]);
+    it('AttributionTestConfig reads each of them', () => {
+        expect(unreadFields(read(CLASSES_DIR, 'AttributionTestConfig.cls'))).toEqual([]);
     });
 
     it('seeded defect: the factory before the campaign-exempt stages and the lookback window were read', () => {
@@ -168,6 +176,15 @@ describe('tests of the non-blocking flows check that no fault was recorded', () 
 
     it('every test class converting leads or adding primary contact roles calls assertNoFaults', () => {
         expect(faultsUnchecked(CLASSES_DIR)).toEqual([]);
+    });
+
+    it('seeded defect: a class converting only through the factory helpers counts as driving the flow', () => {
+        const text = read(CLASSES_DIR, 'LeadConversionExistingOpportunityTest.cls');
+        expect(text).not.toMatch(/Database\.convertLead\(/);
+        expect(drivesWithoutFaultCheck(text)).toBe(false);
+        expect(drivesWithoutFaultCheck(text.replaceAll('AttributionTestFactory.assertNoFaults(', 'noCheck('))).toBe(
+            true
+        );
     });
 
     it('seeded defect: the old conversion and auto-association tests never looked for fault records', () => {

@@ -14,9 +14,13 @@ const classFiles = readdirSync(CLASSES_DIR)
     .filter((name) => name.endsWith('.cls'))
     .sort();
 const source = (name: string): string => readFileSync(join(CLASSES_DIR, name), 'utf8');
-/** Classes that are not `@IsTest` (shipped logic); everything else is a test class or the test factory. */
+/** Classes that are not `@IsTest` (shipped logic); everything else is a test class or a test support class. */
 const PRODUCTION_CLASSES = classFiles.filter((name) => !/^\s*@IsTest/m.test(source(name)));
 const TEST_CLASSES = classFiles.filter((name) => !PRODUCTION_CLASSES.includes(name));
+/** `@IsTest public` classes the test classes share (data factory and configuration reader); they hold no tests. */
+const SUPPORT_CLASSES = ['AttributionTestConfig.cls', 'AttributionTestFactory.cls'];
+/** The test classes of lead conversion (into a new opportunity, into an existing one). */
+const CONVERSION_TESTS = ['LeadConversionAttributionTest.cls', 'LeadConversionExistingOpportunityTest.cls'];
 
 function stringConstant(className: string, constant: string): string {
     const match = new RegExp(`static final String ${constant} =\\s*'([^']*)';`).exec(source(`${className}.cls`));
@@ -77,12 +81,14 @@ function assertCalls(text: string): Array<{ method: string; args: number }> {
 }
 
 describe('Apex classes', () => {
-    it('ships the rules controller, the factory and the test classes', () => {
+    it('ships the rules controller, the test support classes and the test classes', () => {
         expect(classFiles).toEqual([
             'AttributionRulesController.cls',
             'AttributionRulesControllerTest.cls',
+            'AttributionTestConfig.cls',
             'AttributionTestFactory.cls',
             'LeadConversionAttributionTest.cls',
+            'LeadConversionExistingOpportunityTest.cls',
             'OpportunityCampaignAutoAssociationTest.cls',
             'OpportunityContactRoleGuardrailsTest.cls',
             'RequireLeadSourceTest.cls',
@@ -145,12 +151,15 @@ describe('Apex classes', () => {
         for (const call of assertCalls(text)) {
             expect(call.args, `${name}: Assert.${call.method} needs a message`).toBe(MESSAGE_ARITY[call.method]);
         }
-        if (name === 'AttributionTestFactory.cls') {
-            expect(text).toMatch(/public with sharing class AttributionTestFactory/);
-            // every DML of the helper names its access level; every query too
+        if (SUPPORT_CLASSES.includes(name)) {
+            expect(text).toMatch(new RegExp(`@IsTest\\s+public with sharing class ${name.replace(/\.cls$/, '')} \\{`));
+            expect(text).not.toMatch(/@IsTest\s+static void|testMethod/);
+            // every DML of a support class names its access level; every query too
             expect(text).not.toMatch(/^\s*(insert|update|delete|upsert) /m);
             expect(
-                text.match(/Database\.(insert|update|delete)\([^;]*;/g)?.every((dml) => /AccessLevel\./.test(dml))
+                (text.match(/Database\.(insert|update|delete)\([^;]*;/g) ?? []).every((dml) =>
+                    /AccessLevel\./.test(dml)
+                )
             ).toBe(true);
             const queries = text.match(/\[\s*SELECT[\s\S]*?\]/g) ?? [];
             expect(queries.length).toBeGreaterThan(0);
@@ -187,16 +196,25 @@ describe('Apex expectations agree with the metadata they exercise', () => {
         expect(gateXml).toContain('<fieldSelection>StageName</fieldSelection>');
     });
 
-    it('contact roles the tests expect come from Persona_Role_Mapping__mdt at run time, not from literals', () => {
-        const text = source('LeadConversionAttributionTest.cls');
-        expect(text.match(/config\.roleByPersona\.get\(/g)?.length ?? 0).toBeGreaterThanOrEqual(3);
-        for (const file of readdirSync(join(DEFAULT_DIR, 'customMetadata')).filter((f) =>
-            f.startsWith('Persona_Role_Mapping.')
-        )) {
-            const xml = readFileSync(join(DEFAULT_DIR, 'customMetadata', file), 'utf8');
-            const role = /<field>Contact_Role__c<\/field>\s*<value[^>]*>([^<]+)<\/value>/.exec(xml)?.[1] ?? '';
-            expect(role, file).not.toBe('');
-            expect(text, `${file}: role ${role} spelled in the test`).not.toContain(`'${role}'`);
+    it.each(CONVERSION_TESTS)(
+        '%s expects contact roles from Persona_Role_Mapping__mdt at run time, not from literals',
+        (name) => {
+            const text = source(name);
+            expect(text.match(/config\.roleByPersona\.get\(/g)?.length ?? 0).toBeGreaterThanOrEqual(1);
+            for (const file of readdirSync(join(DEFAULT_DIR, 'customMetadata')).filter((f) =>
+                f.startsWith('Persona_Role_Mapping.')
+            )) {
+                const xml = readFileSync(join(DEFAULT_DIR, 'customMetadata', file), 'utf8');
+                const role = /<field>Contact_Role__c<\/field>\s*<value[^>]*>([^<]+)<\/value>/.exec(xml)?.[1] ?? '';
+                expect(role, file).not.toBe('');
+                expect(text, `${file}: role ${role} spelled in the test`).not.toContain(`'${role}'`);
+            }
         }
+    );
+
+    it('every conversion scenario that checks a contact role reads it from the mapping', () => {
+        const reads = CONVERSION_TESTS.map((name) => source(name).match(/config\.roleByPersona\.get\(/g)?.length ?? 0);
+        // new opportunity, existing contact, bulk; existing opportunity with a campaign
+        expect(reads.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(4);
     });
 });
