@@ -6,6 +6,7 @@ const { jestConfig } = lwcJest;
 export default {
     ...jestConfig,
     roots: ['<rootDir>/force-app'],
+    setupFilesAfterEnv: [...(jestConfig.setupFilesAfterEnv ?? []), '<rootDir>/jest.setup.js'],
     modulePathIgnorePatterns: ['<rootDir>/.localdevserver', '<rootDir>/mdapi-out'],
     // Coverage is measured on the TypeScript sources, never on the committed tsc output.
     collectCoverageFrom: ['force-app/**/lwc/**/*.ts', '!**/__tests__/**', '!**/*.d.ts']

@@ -56,12 +56,20 @@ export default class LeadQualification extends LightningElement {
     lead;
     /** Values the rep just toggled, shown until the wire delivers the saved record. */
     pendingValues = {};
-    savingField = null;
+    /** The criteria whose save is in flight; each toggle saves on its own, so the others stay usable. */
+    savingFields = [];
     saveError = null;
     @wire(getRecord, { recordId: '$recordId', fields: REQUIRED_FIELDS, optionalFields: OPTIONAL_FIELDS })
     wiredLead(result) {
         this.lead = result;
-        this.pendingValues = {};
+        // A toggle still saving keeps the rep's value until its own save settles.
+        const pending = {};
+        for (const field of this.savingFields) {
+            if (this.pendingValues[field] !== undefined) {
+                pending[field] = this.pendingValues[field];
+            }
+        }
+        this.pendingValues = pending;
     }
     get isLoading() {
         return !this.lead?.data && !this.lead?.error;
@@ -89,8 +97,10 @@ export default class LeadQualification extends LightningElement {
             field,
             label: BANT_LABELS[field],
             help: BANT_HELP[field],
+            helpId: `help-${field}`,
             checked: values[field],
-            disabled: this.isConverted || this.savingField !== null
+            disabled: this.isConverted,
+            busy: String(this.savingFields.includes(field))
         }));
     }
     get score() {
@@ -135,16 +145,27 @@ export default class LeadQualification extends LightningElement {
     get hasUtmValues() {
         return this.utmRows.some((row) => !row.isEmpty);
     }
+    /** A click on a toggle whose save is still in flight is cancelled: the checkbox keeps its state and focus. */
+    handleToggleClick(event) {
+        const field = event.currentTarget.dataset.field;
+        if (field && this.savingFields.includes(field)) {
+            event.preventDefault();
+        }
+    }
     async handleToggle(event) {
-        const input = event.target;
+        const input = event.currentTarget;
         const field = input.dataset.field;
-        if (!field || !BANT_FIELDS.includes(field) || !this.recordId || this.isConverted || this.savingField !== null) {
+        if (!field || !BANT_FIELDS.includes(field) || !this.recordId || this.isConverted) {
             return;
         }
-        const checked = Boolean(event.detail?.checked ?? input.checked);
+        if (this.savingFields.includes(field)) {
+            input.checked = !input.checked;
+            return;
+        }
+        const checked = input.checked;
         const label = BANT_LABELS[field];
         this.saveError = null;
-        this.savingField = field;
+        this.savingFields = [...this.savingFields, field];
         this.pendingValues = { ...this.pendingValues, [field]: checked };
         try {
             await updateRecord({ fields: { Id: this.recordId, [field]: checked } });
@@ -164,7 +185,7 @@ export default class LeadQualification extends LightningElement {
             this.dispatchEvent(new ShowToastEvent({ title: `${label} was not saved`, message, variant: 'error' }));
         }
         finally {
-            this.savingField = null;
+            this.savingFields = this.savingFields.filter((item) => item !== field);
         }
     }
     read(field) {

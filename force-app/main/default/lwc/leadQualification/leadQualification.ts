@@ -68,8 +68,12 @@ interface ChecklistItem {
     field: BantField;
     label: string;
     help: string;
+    helpId: string;
     checked: boolean;
+    /** Only a converted lead disables the toggles: a save in flight never takes the focus away (WCAG 2.4.3). */
     disabled: boolean;
+    /** `aria-busy` of the toggle whose save is in flight. */
+    busy: string;
 }
 
 export default class LeadQualification extends LightningElement {
@@ -78,13 +82,21 @@ export default class LeadQualification extends LightningElement {
     lead?: GetRecordResult;
     /** Values the rep just toggled, shown until the wire delivers the saved record. */
     pendingValues: Partial<Record<BantField, boolean>> = {};
-    savingField: BantField | null = null;
+    /** The criteria whose save is in flight; each toggle saves on its own, so the others stay usable. */
+    savingFields: BantField[] = [];
     saveError: string | null = null;
 
     @wire(getRecord, { recordId: '$recordId', fields: REQUIRED_FIELDS, optionalFields: OPTIONAL_FIELDS })
     wiredLead(result: GetRecordResult): void {
         this.lead = result;
-        this.pendingValues = {};
+        // A toggle still saving keeps the rep's value until its own save settles.
+        const pending: Partial<Record<BantField, boolean>> = {};
+        for (const field of this.savingFields) {
+            if (this.pendingValues[field] !== undefined) {
+                pending[field] = this.pendingValues[field];
+            }
+        }
+        this.pendingValues = pending;
     }
 
     get isLoading(): boolean {
@@ -118,8 +130,10 @@ export default class LeadQualification extends LightningElement {
             field,
             label: BANT_LABELS[field],
             help: BANT_HELP[field],
+            helpId: `help-${field}`,
             checked: values[field],
-            disabled: this.isConverted || this.savingField !== null
+            disabled: this.isConverted,
+            busy: String(this.savingFields.includes(field))
         }));
     }
 
@@ -177,16 +191,28 @@ export default class LeadQualification extends LightningElement {
         return this.utmRows.some((row) => !row.isEmpty);
     }
 
-    async handleToggle(event: CustomEvent<{ checked?: boolean }>): Promise<void> {
-        const input = event.target as HTMLElement & { checked: boolean };
+    /** A click on a toggle whose save is still in flight is cancelled: the checkbox keeps its state and focus. */
+    handleToggleClick(event: MouseEvent): void {
+        const field = (event.currentTarget as HTMLElement).dataset.field as BantField | undefined;
+        if (field && this.savingFields.includes(field)) {
+            event.preventDefault();
+        }
+    }
+
+    async handleToggle(event: Event): Promise<void> {
+        const input = event.currentTarget as HTMLInputElement;
         const field = input.dataset.field as BantField | undefined;
-        if (!field || !BANT_FIELDS.includes(field) || !this.recordId || this.isConverted || this.savingField !== null) {
+        if (!field || !BANT_FIELDS.includes(field) || !this.recordId || this.isConverted) {
             return;
         }
-        const checked = Boolean(event.detail?.checked ?? input.checked);
+        if (this.savingFields.includes(field)) {
+            input.checked = !input.checked;
+            return;
+        }
+        const checked = input.checked;
         const label = BANT_LABELS[field];
         this.saveError = null;
-        this.savingField = field;
+        this.savingFields = [...this.savingFields, field];
         this.pendingValues = { ...this.pendingValues, [field]: checked };
         try {
             await updateRecord({ fields: { Id: this.recordId, [field]: checked } });
@@ -206,7 +232,7 @@ export default class LeadQualification extends LightningElement {
             this.saveError = `${label} was not saved: ${message}`;
             this.dispatchEvent(new ShowToastEvent({ title: `${label} was not saved`, message, variant: 'error' }));
         } finally {
-            this.savingField = null;
+            this.savingFields = this.savingFields.filter((item) => item !== field);
         }
     }
 

@@ -20,15 +20,7 @@ const loadRecord = (name: string): RecordPayload => JSON.parse(JSON.stringify(lo
 
 const LEAD_ID = '00Q000000000001AAA';
 
-type ToggleElement = HTMLElement & {
-    label?: string;
-    type?: string;
-    checked?: boolean;
-    disabled?: boolean;
-    fieldLevelHelp?: string;
-    messageToggleActive?: string;
-    messageToggleInactive?: string;
-};
+type ToggleElement = HTMLInputElement;
 
 interface ToastDetail {
     title: string;
@@ -61,20 +53,29 @@ async function mountWith(lead: string): Promise<HTMLElement> {
 }
 
 function toggles(element: HTMLElement): ToggleElement[] {
-    return Array.from(element.shadowRoot!.querySelectorAll('lightning-input')) as ToggleElement[];
+    return Array.from(element.shadowRoot!.querySelectorAll('input[role="switch"]')) as ToggleElement[];
 }
 
 function toggle(element: HTMLElement, field: string): ToggleElement {
-    return element.shadowRoot!.querySelector(`lightning-input[data-field="${field}"]`) as ToggleElement;
+    return element.shadowRoot!.querySelector(`input[data-field="${field}"]`) as ToggleElement;
 }
 
 function text(element: HTMLElement, selector: string): string | undefined {
     return element.shadowRoot!.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim();
 }
 
+/** The visible label of a switch: the text of its enclosing <label>. */
+function label(input: ToggleElement): string | null | undefined {
+    return input.closest('label')?.querySelector('span.bant-label')?.textContent;
+}
+
+/** Clicks the switch like a rep (mouse or Space) when it is not already in the wanted state. */
 function flip(input: ToggleElement, checked: boolean): void {
-    input.checked = checked;
-    input.dispatchEvent(new CustomEvent('change', { detail: { checked } }));
+    if (input.checked !== checked) {
+        input.click();
+    } else {
+        input.dispatchEvent(new CustomEvent('change'));
+    }
 }
 
 function captureToasts(element: HTMLElement): ToastDetail[] {
@@ -130,7 +131,7 @@ describe('c-lead-qualification', () => {
     it('renders the checklist, score and funnel fields of a working lead', async () => {
         const element = await mountWith('leadWorking');
 
-        expect(toggles(element).map((input) => [input.label, input.checked, input.disabled])).toEqual([
+        expect(toggles(element).map((input) => [label(input), input.checked, input.disabled])).toEqual([
             ['Budget', true, false],
             ['Authority', false, false],
             ['Need', true, false],
@@ -163,17 +164,25 @@ describe('c-lead-qualification', () => {
         expect(text(element, 'p.utm-empty')).toBe('No UTM values were captured for this lead.');
     });
 
-    it('labels every toggle and explains each criterion', async () => {
+    it('labels every toggle and links its help text so a screen reader announces it', async () => {
         const element = await mountWith('leadWorking');
 
         const inputs = toggles(element);
         expect(inputs).toHaveLength(4);
-        inputs.forEach((input) => {
-            expect(input.type).toBe('toggle');
-            expect(input.label).toBeTruthy();
-            expect(input.fieldLevelHelp).toBeTruthy();
-            expect([input.messageToggleActive, input.messageToggleInactive]).toEqual(['Met', 'Not met']);
+        const labels = inputs.map(label);
+        expect(labels).toEqual(['Budget', 'Authority', 'Need', 'Timeline']);
+        const help = inputs.map((input) => {
+            const id = input.getAttribute('aria-describedby');
+            expect(id).toBeTruthy();
+            const description = element.shadowRoot!.querySelector(`[id="${id}"]`);
+            return description?.textContent?.trim();
         });
+        expect(help).toEqual([
+            'The buyer has budget set aside, or can get it, for this purchase.',
+            'You are talking to the person who signs, or they are involved.',
+            'The buyer has a problem our product solves.',
+            'The buyer plans to decide within a known time frame.'
+        ]);
         expect(text(element, 'fieldset.bant legend')).toBe('BANT checklist');
         expect(element.shadowRoot!.querySelector('p.score')!.getAttribute('aria-live')).toBe('polite');
     });
@@ -206,19 +215,79 @@ describe('c-lead-qualification', () => {
         expect(text(element, 'p.score')).toBe('Qualification score: 1 of 4 — Partly qualified');
     });
 
-    it('disables the checklist while a save is in flight', async () => {
+    it('keeps the pressed toggle enabled, focused and aria-busy while its save is in flight', async () => {
         const element = await mountWith('leadWorking');
         let resolveSave: (value: unknown) => void = () => undefined;
         updateRecordMock.mockReturnValueOnce(new Promise((resolve) => (resolveSave = resolve)));
 
-        flip(toggle(element, 'BANT_Timeline__c'), true);
+        const timeline = toggle(element, 'BANT_Timeline__c');
+        timeline.focus();
+        flip(timeline, true);
         await flush();
-        expect(toggles(element).map((input) => input.disabled)).toEqual([true, true, true, true]);
+        expect(toggles(element).map((input) => input.disabled)).toEqual([false, false, false, false]);
+        expect(timeline.getAttribute('aria-busy')).toBe('true');
+        expect(element.shadowRoot!.activeElement).toBe(timeline);
+        expect(timeline.checked).toBe(true);
         expect(text(element, 'p.score')).toBe('Qualification score: 3 of 4 — Nearly qualified');
 
         resolveSave({});
         await flush();
-        expect(toggles(element).map((input) => input.disabled)).toEqual([false, false, false, false]);
+        expect(timeline.getAttribute('aria-busy')).toBe('false');
+        expect(element.shadowRoot!.activeElement).toBe(timeline);
+        expect(timeline.checked).toBe(true);
+    });
+
+    it('ignores a second press of a toggle that is still saving and keeps its state', async () => {
+        const element = await mountWith('leadWorking');
+        let resolveSave: (value: unknown) => void = () => undefined;
+        updateRecordMock.mockReturnValueOnce(new Promise((resolve) => (resolveSave = resolve)));
+
+        const timeline = toggle(element, 'BANT_Timeline__c');
+        timeline.click();
+        await flush();
+        timeline.click();
+        await flush();
+        expect(timeline.checked).toBe(true);
+        // A change event that slips through (e.g. a synthetic one) is reverted as well.
+        timeline.checked = false;
+        timeline.dispatchEvent(new CustomEvent('change'));
+        await flush();
+        expect(timeline.checked).toBe(true);
+        expect(updateRecordMock).toHaveBeenCalledTimes(1);
+
+        resolveSave({});
+        await flush();
+        expect(timeline.getAttribute('aria-busy')).toBe('false');
+    });
+
+    it('saves another criterion while one is in flight and keeps both values when the record arrives', async () => {
+        const element = await mountWith('leadWorking');
+        let resolveFirst: (value: unknown) => void = () => undefined;
+        updateRecordMock.mockReturnValueOnce(new Promise((resolve) => (resolveFirst = resolve)));
+        let resolveSecond: (value: unknown) => void = () => undefined;
+        updateRecordMock.mockReturnValueOnce(new Promise((resolve) => (resolveSecond = resolve)));
+
+        flip(toggle(element, 'BANT_Timeline__c'), true);
+        flip(toggle(element, 'BANT_Authority__c'), true);
+        await flush();
+        expect(updateRecordMock).toHaveBeenCalledTimes(2);
+
+        resolveFirst({});
+        const saved = loadRecord('leadWorking');
+        saved.fields.BANT_Timeline__c!.value = true;
+        getRecordAdapter.emit(saved);
+        await flush();
+        expect(toggle(element, 'BANT_Authority__c').getAttribute('aria-busy')).toBe('true');
+        expect(text(element, 'p.score')).toBe('Qualification score: 4 of 4 — Fully qualified');
+
+        resolveSecond({});
+        await flush();
+        expect(toggles(element).map((input) => input.getAttribute('aria-busy'))).toEqual([
+            'false',
+            'false',
+            'false',
+            'false'
+        ]);
     });
 
     it('shows the validation rule message when the save is rejected and reverts the toggle', async () => {
@@ -298,5 +367,35 @@ describe('c-lead-qualification', () => {
         expect(alert.textContent).toContain('You do not have access to the Lead object');
         expect(toggles(element)).toHaveLength(0);
         expect(element.shadowRoot!.querySelector('lightning-spinner')).toBeNull();
+    });
+});
+
+describe('c-lead-qualification accessibility', () => {
+    afterEach(() => {
+        while (document.body.firstChild) {
+            document.body.removeChild(document.body.firstChild);
+        }
+        jest.clearAllMocks();
+    });
+
+    it.each(['leadWorking', 'leadNew', 'leadConverted'])('is accessible with the %s lead', async (lead) => {
+        const element = await mountWith(lead);
+        await expect(element).toBeAccessible();
+    });
+
+    it('is accessible while loading, on a load error and after a rejected save', async () => {
+        const loading = mount();
+        await expect(loading).toBeAccessible();
+        getRecordAdapter.error({ message: 'You do not have access to the Lead object' }, 403, 'Forbidden');
+        await flush();
+        await expect(loading).toBeAccessible();
+        document.body.removeChild(loading);
+
+        const element = await mountWith('leadWorking');
+        updateRecordMock.mockRejectedValueOnce(loadJson('updateValidationError'));
+        flip(toggle(element, 'BANT_Authority__c'), true);
+        await flush();
+        expect(element.shadowRoot!.querySelector('div.save-error')).not.toBeNull();
+        await expect(element).toBeAccessible();
     });
 });
