@@ -9,6 +9,12 @@ declare module '@salesforce/schema/*' {
     export default reference;
 }
 
+declare module '@salesforce/label/*' {
+    /** The label's text in the user's language. */
+    const label: string;
+    export default label;
+}
+
 declare module 'lightning/uiRecordApi' {
     import type { WireAdapterConstructor } from 'lwc';
 
@@ -91,4 +97,48 @@ declare module 'lightning/platformShowToastEvent' {
     export class ShowToastEvent extends CustomEvent<ToastConfig> {
         constructor(toast: ToastConfig);
     }
+}
+
+declare module 'lightning/uiObjectInfoApi' {
+    import type { WireAdapterConstructor } from 'lwc';
+
+    export interface FieldInfo {
+        apiName: string;
+        label: string;
+        inlineHelpText?: string | null;
+        dataType?: string;
+    }
+    export interface ObjectInfo {
+        apiName: string;
+        label: string;
+        fields: Record<string, FieldInfo>;
+    }
+    export interface GetObjectInfoResult {
+        data?: ObjectInfo;
+        error?: unknown;
+    }
+    export const getObjectInfo: WireAdapterConstructor<
+        { objectApiName?: string | { objectApiName: string } },
+        GetObjectInfoResult
+    >;
+}
+
+declare module 'lightning/navigation' {
+    export interface PageReference {
+        type: string;
+        attributes?: Record<string, unknown>;
+        state?: Record<string, unknown>;
+    }
+    type Constructor<T = object> = abstract new (...args: never[]) => T;
+    interface NavigationMixinApi {
+        <T extends Constructor>(
+            base: T
+        ): T &
+            (abstract new (...args: never[]) => {
+                [key: symbol]: (pageReference: PageReference, replace?: boolean) => unknown;
+            });
+        readonly Navigate: unique symbol;
+        readonly GenerateUrl: unique symbol;
+    }
+    export const NavigationMixin: NavigationMixinApi;
 }

@@ -1,5 +1,6 @@
 import { createElement } from '@lwc/engine-dom';
 import { getRecord, updateRecord } from 'lightning/uiRecordApi';
+import { getObjectInfo } from 'lightning/uiObjectInfoApi';
 import LeadQualification from 'c/leadQualification';
 
 interface TestWireAdapter {
@@ -8,6 +9,7 @@ interface TestWireAdapter {
     getLastConfig(): Record<string, unknown>;
 }
 const getRecordAdapter = getRecord as unknown as TestWireAdapter;
+const getObjectInfoAdapter = getObjectInfo as unknown as TestWireAdapter;
 const updateRecordMock = updateRecord as unknown as jest.Mock;
 
 interface RecordPayload {
@@ -45,9 +47,13 @@ function mount(): HTMLElement {
     return element;
 }
 
-async function mountWith(lead: string): Promise<HTMLElement> {
+async function mountWith(
+    lead: string | RecordPayload,
+    objectInfo: unknown = loadJson('leadObjectInfo')
+): Promise<HTMLElement> {
     const element = mount();
-    getRecordAdapter.emit(loadJson(lead));
+    getObjectInfoAdapter.emit(objectInfo);
+    getRecordAdapter.emit(typeof lead === 'string' ? loadJson(lead) : lead);
     await flush();
     return element;
 }
@@ -62,6 +68,12 @@ function toggle(element: HTMLElement, field: string): ToggleElement {
 
 function text(element: HTMLElement, selector: string): string | undefined {
     return element.shadowRoot!.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim();
+}
+
+/** The text a rep reads inside a child component (c-error-panel, c-utm-list), found through its shadow root. */
+function childText(element: HTMLElement, host: string, selector: string): string | undefined {
+    const child = element.shadowRoot!.querySelector(host);
+    return child?.shadowRoot?.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim();
 }
 
 /** The visible label of a switch: the text of its enclosing <label>. */
@@ -121,7 +133,9 @@ describe('c-lead-qualification', () => {
 
     it('shows an accessible spinner until the lead arrives', () => {
         const element = mount();
-        const spinner = element.shadowRoot!.querySelector('lightning-spinner') as HTMLElement & {
+        const spinner = element
+            .shadowRoot!.querySelector('c-loading-state')!
+            .shadowRoot!.querySelector('lightning-spinner') as HTMLElement & {
             alternativeText?: string;
         };
         expect(spinner.alternativeText).toBe('Loading qualification');
@@ -132,10 +146,10 @@ describe('c-lead-qualification', () => {
         const element = await mountWith('leadWorking');
 
         expect(toggles(element).map((input) => [label(input), input.checked, input.disabled])).toEqual([
-            ['Budget', true, false],
-            ['Authority', false, false],
-            ['Need', true, false],
-            ['Timeline', false, false]
+            ['BANT Budget', true, false],
+            ['BANT Authority', false, false],
+            ['BANT Need', true, false],
+            ['BANT Timeline', false, false]
         ]);
         expect(text(element, 'p.score')).toBe('Qualification score: 2 of 4 — Partly qualified');
         expect(text(element, 'dd.meeting')).toBe('');
@@ -147,9 +161,9 @@ describe('c-lead-qualification', () => {
         expect(text(element, 'dd.sql-date')).toBe('—');
         expect(text(element, 'dd.persona')).toBe('Technical Evaluator');
         expect(text(element, 'dd.lead-source')).toBe('Paid Search');
-        expect(text(element, 'dd[data-field="UTM_Campaign__c"]')).toBe('attribution-guardrails-q4');
-        expect(text(element, 'dd[data-field="UTM_Content__c"]')).toBe('—');
-        expect(element.shadowRoot!.querySelector('div.save-error')).toBeNull();
+        expect(childText(element, 'c-utm-list', 'dd[data-field="UTM_Campaign__c"]')).toBe('attribution-guardrails-q4');
+        expect(childText(element, 'c-utm-list', 'dd[data-field="UTM_Content__c"]')).toBe('—');
+        expect(element.shadowRoot!.querySelector('c-error-panel')).toBeNull();
     });
 
     it('shows empty states for a new lead', async () => {
@@ -161,7 +175,7 @@ describe('c-lead-qualification', () => {
         };
         expect(meeting.label).toBe('No meeting booked');
         expect(text(element, 'dd.persona')).toBe('—');
-        expect(text(element, 'p.utm-empty')).toBe('No UTM values were captured for this lead.');
+        expect(childText(element, 'c-utm-list', 'p.utm-empty')).toBe('No UTM values were captured for this lead.');
     });
 
     it('labels every toggle and links its help text so a screen reader announces it', async () => {
@@ -170,7 +184,7 @@ describe('c-lead-qualification', () => {
         const inputs = toggles(element);
         expect(inputs).toHaveLength(4);
         const labels = inputs.map(label);
-        expect(labels).toEqual(['Budget', 'Authority', 'Need', 'Timeline']);
+        expect(labels).toEqual(['BANT Budget', 'BANT Authority', 'BANT Need', 'BANT Timeline']);
         const help = inputs.map((input) => {
             const id = input.getAttribute('aria-describedby');
             expect(id).toBeTruthy();
@@ -197,7 +211,7 @@ describe('c-lead-qualification', () => {
         expect(updateRecordMock).toHaveBeenCalledTimes(1);
         expect(updateRecordMock).toHaveBeenCalledWith({ fields: { Id: LEAD_ID, BANT_Authority__c: true } });
         expect(toasts).toEqual([
-            { title: 'Qualification saved', message: 'Authority is now met.', variant: 'success' }
+            { title: 'Qualification saved', message: 'BANT Authority is now met.', variant: 'success' }
         ]);
         expect(text(element, 'p.score')).toBe('Qualification score: 3 of 4 — Nearly qualified');
         expect(toggles(element).every((input) => !input.disabled)).toBe(true);
@@ -211,7 +225,7 @@ describe('c-lead-qualification', () => {
         await flush();
 
         expect(updateRecordMock).toHaveBeenCalledWith({ fields: { Id: LEAD_ID, BANT_Budget__c: false } });
-        expect(toasts[0]!.message).toBe('Budget is now not met.');
+        expect(toasts[0]!.message).toBe('BANT Budget is now not met.');
         expect(text(element, 'p.score')).toBe('Qualification score: 1 of 4 — Partly qualified');
     });
 
@@ -299,14 +313,14 @@ describe('c-lead-qualification', () => {
         flip(authority, true);
         await flush();
 
-        const alert = element.shadowRoot!.querySelector('div.save-error')!;
+        const alert = element.shadowRoot!.querySelector('c-error-panel.save-error')!.shadowRoot!.querySelector('div')!;
         expect(alert.getAttribute('role')).toBe('alert');
-        expect(alert.textContent!.trim()).toBe(
-            'Authority was not saved: Confirm Authority only after you have spoken with the person who signs.'
+        expect(alert.textContent!.replace(/\s+/g, ' ').trim()).toBe(
+            'BANT Authority was not saved: Confirm Authority only after you have spoken with the person who signs.'
         );
         expect(toasts).toEqual([
             {
-                title: 'Authority was not saved',
+                title: 'BANT Authority was not saved',
                 message: 'Confirm Authority only after you have spoken with the person who signs.',
                 variant: 'error'
             }
@@ -321,11 +335,13 @@ describe('c-lead-qualification', () => {
 
         flip(toggle(element, 'BANT_Need__c'), false);
         await flush();
-        expect(text(element, 'div.save-error')).toBe('Need was not saved: Network unreachable');
+        expect(childText(element, 'c-error-panel.save-error', '[role="alert"]')).toBe(
+            'BANT Need was not saved: Network unreachable'
+        );
 
         flip(toggle(element, 'BANT_Need__c'), false);
         await flush();
-        expect(element.shadowRoot!.querySelector('div.save-error')).toBeNull();
+        expect(element.shadowRoot!.querySelector('c-error-panel.save-error')).toBeNull();
         expect(updateRecordMock).toHaveBeenCalledTimes(2);
     });
 
@@ -362,11 +378,11 @@ describe('c-lead-qualification', () => {
         getRecordAdapter.error({ message: 'You do not have access to the Lead object' }, 403, 'Forbidden');
         await flush();
 
-        const alert = element.shadowRoot!.querySelector('div.load-error')!;
-        expect(alert.getAttribute('role')).toBe('alert');
-        expect(alert.textContent).toContain('You do not have access to the Lead object');
+        expect(childText(element, 'c-error-panel.load-error', '[role="alert"]')).toBe(
+            'Qualification could not be loaded: You do not have access to the Lead object'
+        );
         expect(toggles(element)).toHaveLength(0);
-        expect(element.shadowRoot!.querySelector('lightning-spinner')).toBeNull();
+        expect(element.shadowRoot!.querySelector('c-loading-state')).toBeNull();
     });
 });
 
@@ -395,7 +411,78 @@ describe('c-lead-qualification accessibility', () => {
         updateRecordMock.mockRejectedValueOnce(loadJson('updateValidationError'));
         flip(toggle(element, 'BANT_Authority__c'), true);
         await flush();
-        expect(element.shadowRoot!.querySelector('div.save-error')).not.toBeNull();
+        expect(element.shadowRoot!.querySelector('c-error-panel.save-error')).not.toBeNull();
+        await expect(element).toBeAccessible();
+    });
+});
+
+describe('c-lead-qualification field labels and field-level security', () => {
+    afterEach(() => {
+        while (document.body.firstChild) {
+            document.body.removeChild(document.body.firstChild);
+        }
+        jest.clearAllMocks();
+    });
+
+    it('uses the field labels the admin set (getObjectInfo), in the switches, rows and toast', async () => {
+        const objectInfo = JSON.parse(JSON.stringify(loadJson('leadObjectInfo'))) as {
+            fields: Record<string, { label: string }>;
+        };
+        objectInfo.fields.BANT_Authority__c!.label = 'Decision Maker';
+        objectInfo.fields.MQL_Date__c!.label = 'Marketing Qualified On';
+        objectInfo.fields.UTM_Campaign__c!.label = 'Campaign Tag';
+        const element = await mountWith('leadWorking', objectInfo);
+        const toasts = captureToasts(element);
+
+        expect(label(toggle(element, 'BANT_Authority__c'))).toBe('Decision Maker');
+        const dts = Array.from(element.shadowRoot!.querySelectorAll('dl.funnel dt')) as HTMLElement[];
+        expect(dts.map((dt) => [dt.textContent!.trim(), dt.title])).toEqual([
+            ['Meeting Booked', 'Meeting Booked'],
+            ['Marketing Qualified On', 'Marketing Qualified On'],
+            ['SQL Date', 'SQL Date'],
+            ['Persona', 'Persona'],
+            ['Lead Source', 'Lead Source']
+        ]);
+        const utm = element.shadowRoot!.querySelector('c-utm-list')!.shadowRoot!;
+        const campaignLabel = utm.querySelector('dd[data-field="UTM_Campaign__c"]')!
+            .previousElementSibling as HTMLElement;
+        expect([campaignLabel.textContent, campaignLabel.title]).toEqual(['Campaign Tag', 'Campaign Tag']);
+
+        flip(toggle(element, 'BANT_Authority__c'), true);
+        await flush();
+        expect(toasts[0]!.message).toBe('Decision Maker is now met.');
+    });
+
+    it('keeps the spinner until the field labels arrive, and falls back to API names if they fail', async () => {
+        const element = mount();
+        getRecordAdapter.emit(loadJson('leadWorking'));
+        await flush();
+        expect(element.shadowRoot!.querySelector('c-loading-state')).not.toBeNull();
+        expect(toggles(element)).toHaveLength(0);
+
+        getObjectInfoAdapter.error({ message: 'Object info unavailable' }, 500, 'Server Error');
+        await flush();
+        expect(element.shadowRoot!.querySelector('c-loading-state')).toBeNull();
+        expect(label(toggle(element, 'BANT_Budget__c'))).toBe('BANT_Budget__c');
+    });
+
+    it('leaves out the rows of fields the rep cannot read and stays accessible', async () => {
+        const lead = loadRecord('leadWorking');
+        delete lead.fields.Persona__c;
+        delete lead.fields.Meeting_Booked__c;
+        delete lead.fields.UTM_Campaign__c;
+        const element = await mountWith(lead);
+
+        expect(element.shadowRoot!.querySelector('dd.persona')).toBeNull();
+        expect(element.shadowRoot!.querySelector('dd.meeting')).toBeNull();
+        expect(text(element, 'dd.mql-date')).toBe('11/3/2026');
+        const utm = element.shadowRoot!.querySelector('c-utm-list')!.shadowRoot!;
+        expect(Array.from(utm.querySelectorAll('dd')).map((dd) => dd.dataset.field)).toEqual([
+            'UTM_Source__c',
+            'UTM_Medium__c',
+            'UTM_Term__c',
+            'UTM_Content__c'
+        ]);
         await expect(element).toBeAccessible();
     });
 });
