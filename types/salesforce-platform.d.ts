@@ -30,6 +30,8 @@ declare module 'lightning/uiRecordApi' {
         apiName: string;
         id: string;
         fields: Record<string, FieldValueRepresentation>;
+        lastModifiedDate?: string;
+        weakEtag?: number;
     }
     export interface GetRecordConfig {
         recordId?: string;
@@ -65,6 +67,7 @@ declare module 'lightning/uiRelatedListApi' {
         fields?: ReadonlyArray<string>;
         optionalFields?: ReadonlyArray<string>;
         pageSize?: number;
+        pageToken?: string;
         sortBy?: ReadonlyArray<string>;
         where?: string;
     }
@@ -129,16 +132,31 @@ declare module 'lightning/navigation' {
         attributes?: Record<string, unknown>;
         state?: Record<string, unknown>;
     }
-    type Constructor<T = object> = abstract new (...args: never[]) => T;
+    export interface NavigationHost {
+        [NavigationMixin.Navigate](pageReference: PageReference, replace?: boolean): void;
+        [NavigationMixin.GenerateUrl](pageReference: PageReference): Promise<string>;
+    }
     interface NavigationMixinApi {
-        <T extends Constructor>(
-            base: T
-        ): T &
-            (abstract new (...args: never[]) => {
-                [key: symbol]: (pageReference: PageReference, replace?: boolean) => unknown;
-            });
+        // A mixin's constructor type must take `any[]` (TS2545).
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any
+        <T extends new (...args: any[]) => object>(base: T): T & (new (...args: any[]) => NavigationHost);
         readonly Navigate: unique symbol;
         readonly GenerateUrl: unique symbol;
     }
     export const NavigationMixin: NavigationMixinApi;
+}
+
+declare module 'lightning/refresh' {
+    /** Called when a RefreshEvent reaches the view; resolves true when the component's data is fresh again. */
+    export type RefreshHandler = () => Promise<boolean>;
+    export function registerRefreshHandler(contextElement: object, handler: RefreshHandler): number;
+    export function unregisterRefreshHandler(id: number): void;
+    export class RefreshEvent extends CustomEvent<unknown> {
+        constructor();
+    }
+}
+
+declare module '@salesforce/apex' {
+    /** Asks the wire service for fresh data of a wired result (Apex wires and LDS wires such as related lists). */
+    export function refreshApex(wiredResult: unknown): Promise<void>;
 }

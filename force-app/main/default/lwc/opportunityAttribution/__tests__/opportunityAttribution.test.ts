@@ -1,6 +1,9 @@
 import { createElement } from '@lwc/engine-dom';
 import { getRecord } from 'lightning/uiRecordApi';
 import { getRelatedListRecords } from 'lightning/uiRelatedListApi';
+import { getObjectInfo } from 'lightning/uiObjectInfoApi';
+import { registerRefreshHandler, unregisterRefreshHandler } from 'lightning/refresh';
+import { refreshApex } from '@salesforce/apex';
 import getRules from '@salesforce/apex/AttributionRulesController.getRules';
 import OpportunityAttribution from 'c/opportunityAttribution';
 
@@ -15,6 +18,31 @@ jest.mock(
     { virtual: true }
 );
 
+jest.mock('@salesforce/apex', () => ({ refreshApex: jest.fn(() => Promise.resolve()) }), { virtual: true });
+
+interface PageReferenceShape {
+    type: string;
+    attributes: Record<string, unknown>;
+}
+const mockNavigate = jest.fn();
+const mockGenerateUrl = jest.fn((ref: PageReferenceShape) =>
+    Promise.resolve(`/lightning/generated/${String(ref.attributes.recordId)}`)
+);
+jest.mock('lightning/navigation', () => {
+    const Navigate = Symbol('Navigate');
+    const GenerateUrl = Symbol('GenerateUrl');
+    const NavigationMixin = (Base: new () => object) =>
+        class extends Base {
+            [Navigate](ref: PageReferenceShape, replace?: boolean) {
+                mockNavigate(ref, replace);
+            }
+            [GenerateUrl](ref: PageReferenceShape) {
+                return mockGenerateUrl(ref);
+            }
+        };
+    return { NavigationMixin: Object.assign(NavigationMixin, { Navigate, GenerateUrl }) };
+});
+
 interface TestWireAdapter {
     emit(value: unknown): void;
     error(body?: unknown, status?: number, statusText?: string): void;
@@ -23,6 +51,9 @@ interface TestWireAdapter {
 const getRecordAdapter = getRecord as unknown as TestWireAdapter;
 const getRelatedListRecordsAdapter = getRelatedListRecords as unknown as TestWireAdapter;
 const getRulesAdapter = getRules as unknown as TestWireAdapter;
+const getObjectInfoAdapter = getObjectInfo as unknown as TestWireAdapter;
+const refreshApexMock = refreshApex as unknown as jest.Mock;
+const registerRefreshHandlerMock = registerRefreshHandler as unknown as jest.Mock;
 
 const loadJson = (name: string): unknown => jest.requireActual(`./data/${name}.json`);
 /** A deep copy, so a test can change a payload without touching the shared fixture. */
@@ -59,11 +90,23 @@ function mount(properties: Partial<AttributionElement> = {}): AttributionElement
     element.recordId = OPPORTUNITY_ID;
     Object.assign(element, properties);
     document.body.appendChild(element);
+    getObjectInfoAdapter.emit(loadJson('opportunityObjectInfo'));
     return element;
 }
 
-/** Lets LWC re-render after a wire emission. */
-const flush = () => Promise.resolve();
+/** Lets LWC re-render after a wire emission (and the GenerateUrl promise settle). */
+async function flush(): Promise<void> {
+    await Promise.resolve();
+    await Promise.resolve();
+    await Promise.resolve();
+    await Promise.resolve();
+}
+
+/** The text a rep reads inside a child component (c-error-panel, c-utm-list), found through its shadow root. */
+function childText(element: HTMLElement, host: string, selector: string): string | undefined {
+    const child = root(element).querySelector(host);
+    return child?.shadowRoot?.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim();
+}
 
 function root(element: HTMLElement): ShadowRoot {
     return element.shadowRoot!;
@@ -126,7 +169,9 @@ describe('c-opportunity-attribution', () => {
 
     it('shows an accessible spinner until the opportunity arrives', () => {
         const element = mount();
-        const spinner = root(element).querySelector('lightning-spinner') as HTMLElement & {
+        const spinner = root(element)
+            .querySelector('c-loading-state')!
+            .shadowRoot!.querySelector('lightning-spinner') as HTMLElement & {
             alternativeText?: string;
         };
         expect(spinner).not.toBeNull();
@@ -139,12 +184,16 @@ describe('c-opportunity-attribution', () => {
 
         expect(text(element, 'dd.campaign')).toBe('Spring Webinar 2026');
         expect(root(element).querySelector('dd.campaign a')!.getAttribute('href')).toBe(
-            '/lightning/r/Campaign/701000000000001AAA/view'
+            '/lightning/generated/701000000000001AAA'
         );
+        expect(mockGenerateUrl).toHaveBeenCalledWith({
+            type: 'standard__recordPage',
+            attributes: { recordId: '701000000000001AAA', objectApiName: 'Campaign', actionName: 'view' }
+        });
         expect(text(element, 'dd.lead-source')).toBe('Webinar');
         expect(text(element, 'dd.persona')).toBe('Economic Buyer');
-        expect(text(element, 'dd[data-field="UTM_Source__c"]')).toBe('linkedin');
-        expect(text(element, 'dd[data-field="UTM_Term__c"]')).toBe('—');
+        expect(childText(element, 'c-utm-list', 'dd[data-field="UTM_Source__c"]')).toBe('linkedin');
+        expect(childText(element, 'c-utm-list', 'dd[data-field="UTM_Term__c"]')).toBe('—');
         expect(text(element, 'dd.contact-role-count')).toBe('3 contact roles');
         expect(text(element, 'dd.primary-contact')).toBe('Ada Lovelace');
         const badges = Array.from(root(element).querySelectorAll('dd.roles lightning-badge')) as Array<
@@ -169,7 +218,9 @@ describe('c-opportunity-attribution', () => {
         expect(icons.map((icon) => icon.alternativeText)).toEqual(['Error', 'Error']);
         expect(root(element).querySelector('section.status')!.getAttribute('aria-live')).toBe('polite');
         expect(text(element, 'dd.campaign')).toBe('None');
-        expect(text(element, 'p.utm-empty')).toBe('No UTM values were captured for this opportunity.');
+        expect(childText(element, 'c-utm-list', 'p.utm-empty')).toBe(
+            'No UTM values were captured for this opportunity.'
+        );
         expect(text(element, 'p.contact-role-empty')).toBe('This opportunity has no contact roles yet.');
         expect(root(element).querySelector('p.complete')).toBeNull();
     });
@@ -240,33 +291,48 @@ describe('c-opportunity-attribution', () => {
         getRelatedListRecordsAdapter.emit(loadJson('contactRolesComplete'));
         getRulesAdapter.error({ message: 'You do not have access to the Apex class named AttributionRulesController' });
         await flush();
-        const alert = root(element).querySelector('p.rules-error')!;
-        expect(alert.getAttribute('role')).toBe('alert');
-        expect(alert.textContent).toContain(
-            'You do not have access to the Apex class named AttributionRulesController'
+        expect(childText(element, 'c-error-panel.rules-error', '[role="alert"]')).toBe(
+            'Attribution rules could not be loaded, so no warnings are shown: ' +
+                'You do not have access to the Apex class named AttributionRulesController'
         );
         expect(warningCodes(element)).toEqual([]);
         expect(root(element).querySelector('p.complete')).toBeNull();
         expect(text(element, 'dd.lead-source')).toBe('Web');
     });
 
-    it('names a campaign the rep cannot read and counts contact roles beyond the first page', async () => {
+    it('names a campaign the rep cannot read', async () => {
         const opportunity = loadCopy<RecordPayload>('opportunityAttributed');
         delete opportunity.fields.Campaign; // optional field left out: no read access to Campaign
-        const contactRoles = loadCopy<CollectionPayload>('contactRolesIncomplete');
-        contactRoles.records = contactRoles.records.slice(0, 1);
-        contactRoles.count = 1;
-        contactRoles.nextPageToken = '1';
         const element = mount();
         getRulesAdapter.emit(loadCopy<RulesPayload>('rulesDefault'));
         getRecordAdapter.emit(opportunity);
-        getRelatedListRecordsAdapter.emit(contactRoles);
+        getRelatedListRecordsAdapter.emit(loadJson('contactRolesComplete'));
+        await flush();
+        expect(text(element, 'dd.campaign')).toBe('Campaign (name not visible to you)');
+    });
+
+    it('reads every page of contact roles before judging them, so a later page counts', async () => {
+        const complete = loadCopy<CollectionPayload>('contactRolesComplete');
+        const incomplete = loadCopy<CollectionPayload>('contactRolesIncomplete');
+        const firstPage = { ...complete, nextPageToken: '200' };
+        const secondPage = { ...incomplete, nextPageToken: null };
+        const element = mount();
+        getRulesAdapter.emit(loadCopy<RulesPayload>('rulesDefault'));
+        getRecordAdapter.emit(loadJson('opportunityAttributed'));
+        getRelatedListRecordsAdapter.emit(firstPage);
         await flush();
 
-        expect(text(element, 'dd.campaign')).toBe('Campaign (name not visible to you)');
-        expect(text(element, 'dd.contact-role-count')).toBe('1+ contact roles');
-        expect(text(element, 'dd.roles')).toBe('None');
-        expect(warningCodes(element)).toEqual(['NO_PRIMARY_CONTACT_ROLE', 'CONTACT_ROLE_WITHOUT_ROLE']);
+        expect(getRelatedListRecordsAdapter.getLastConfig().pageToken).toBe('200');
+        expect(text(element, 'p.contact-role-loading')).toBe('Loading contact roles…');
+        expect(root(element).querySelector('p.complete')).toBeNull();
+
+        getRelatedListRecordsAdapter.emit(secondPage);
+        await flush();
+        const total = complete.records.length + incomplete.records.length;
+        expect(text(element, 'dd.contact-role-count')).toBe(`${total} contact roles`);
+        // The first page has a primary contact; the Role missing on the second page is still reported.
+        expect(text(element, 'dd.primary-contact')).toBe('Ada Lovelace');
+        expect(warningCodes(element)).toEqual(['CONTACT_ROLE_WITHOUT_ROLE']);
     });
 
     it('keeps the opportunity details while contact roles are still loading', async () => {
@@ -285,10 +351,10 @@ describe('c-opportunity-attribution', () => {
         getRecordAdapter.error({ message: 'The requested resource does not exist' }, 404, 'Not Found');
         await flush();
 
-        const alert = root(element).querySelector('div.load-error')!;
-        expect(alert.getAttribute('role')).toBe('alert');
-        expect(alert.textContent).toContain('The requested resource does not exist');
-        expect(root(element).querySelector('lightning-spinner')).toBeNull();
+        expect(childText(element, 'c-error-panel.load-error', '[role="alert"]')).toBe(
+            'Attribution could not be loaded: The requested resource does not exist'
+        );
+        expect(root(element).querySelector('c-loading-state')).toBeNull();
         expect(root(element).querySelector('dl.sources')).toBeNull();
     });
 
@@ -299,9 +365,9 @@ describe('c-opportunity-attribution', () => {
         getRelatedListRecordsAdapter.error({ message: 'Insufficient access to Opportunity Contact Roles' }, 403);
         await flush();
 
-        const alert = root(element).querySelector('p.contact-role-error')!;
-        expect(alert.getAttribute('role')).toBe('alert');
-        expect(alert.textContent).toContain('Insufficient access to Opportunity Contact Roles');
+        expect(childText(element, 'c-error-panel.contact-role-error', '[role="alert"]')).toBe(
+            'Contact roles could not be loaded: Insufficient access to Opportunity Contact Roles'
+        );
         expect(text(element, 'dd.campaign')).toBe('Spring Webinar 2026');
         expect(warningCodes(element)).toEqual([]);
     });
@@ -313,5 +379,145 @@ describe('c-opportunity-attribution', () => {
         >;
         expect(described.length).toBeGreaterThan(0);
         described.forEach((node) => expect(node.alternativeText).toBeTruthy());
+    });
+});
+
+describe('c-opportunity-attribution navigation, refresh, labels and accessibility', () => {
+    afterEach(() => {
+        while (document.body.firstChild) {
+            document.body.removeChild(document.body.firstChild);
+        }
+        jest.clearAllMocks();
+    });
+
+    it('opens the campaign through NavigationMixin.Navigate, never a hand-built URL', async () => {
+        const element = await mountWith('opportunityAttributed', 'contactRolesComplete');
+        const link = root(element).querySelector('dd.campaign a') as HTMLAnchorElement;
+        const click = new MouseEvent('click', { bubbles: true, cancelable: true });
+        link.dispatchEvent(click);
+
+        expect(click.defaultPrevented).toBe(true);
+        expect(mockNavigate).toHaveBeenCalledWith(
+            {
+                type: 'standard__recordPage',
+                attributes: { recordId: '701000000000001AAA', objectApiName: 'Campaign', actionName: 'view' }
+            },
+            undefined
+        );
+    });
+
+    it('reads the contact roles again on a RefreshEvent (lightning/refresh) and unregisters when removed', async () => {
+        const element = await mountWith('opportunityAttributed', 'contactRolesComplete');
+        expect(registerRefreshHandlerMock).toHaveBeenCalledTimes(1);
+        const [context, handler] = registerRefreshHandlerMock.mock.calls[0] as [object, () => Promise<boolean>];
+
+        await expect(handler.call(context)).resolves.toBe(true);
+        expect(refreshApexMock).toHaveBeenCalledTimes(1);
+        expect(refreshApexMock.mock.calls[0]![0]).toEqual(
+            expect.objectContaining({ data: expect.objectContaining({ count: 3 }) })
+        );
+
+        document.body.removeChild(element);
+        expect(unregisterRefreshHandler).toHaveBeenCalledWith(registerRefreshHandlerMock.mock.results[0]!.value);
+    });
+
+    it('reads the contact roles again when the opportunity record changes, not on the first load', async () => {
+        await mountWith('opportunityAttributed', 'contactRolesComplete');
+        expect(refreshApexMock).not.toHaveBeenCalled();
+
+        const saved = loadCopy<RecordPayload & { weakEtag: number }>('opportunityAttributed');
+        saved.weakEtag += 1000;
+        getRecordAdapter.emit(saved);
+        await flush();
+        expect(refreshApexMock).toHaveBeenCalledTimes(1);
+    });
+
+    it('starts again from the first page when a refresh comes after paging', async () => {
+        const element = mount();
+        getRulesAdapter.emit(loadCopy<RulesPayload>('rulesDefault'));
+        getRecordAdapter.emit(loadJson('opportunityAttributed'));
+        getRelatedListRecordsAdapter.emit({
+            ...loadCopy<CollectionPayload>('contactRolesComplete'),
+            nextPageToken: '200'
+        });
+        await flush();
+        getRelatedListRecordsAdapter.emit(loadJson('contactRolesIncomplete'));
+        await flush();
+        expect(getRelatedListRecordsAdapter.getLastConfig().pageToken).toBe('200');
+
+        const [context, handler] = registerRefreshHandlerMock.mock.calls[0] as [object, () => Promise<boolean>];
+        await handler.call(context);
+        await flush();
+        expect(getRelatedListRecordsAdapter.getLastConfig().pageToken).toBeUndefined();
+        expect(text(element, 'p.contact-role-loading')).toBe('Loading contact roles…');
+        getRelatedListRecordsAdapter.emit(loadJson('contactRolesComplete'));
+        await flush();
+        expect(text(element, 'dd.contact-role-count')).toBe('3 contact roles');
+    });
+
+    it('uses the field labels the admin set (getObjectInfo), with the full text in title', async () => {
+        const element = mount();
+        const objectInfo = loadCopy<{ fields: Record<string, { label: string }> }>('opportunityObjectInfo');
+        objectInfo.fields.CampaignId!.label = 'Primary Campaign Source (first touch)';
+        objectInfo.fields.UTM_Source__c!.label = 'Traffic Source';
+        getObjectInfoAdapter.emit(objectInfo);
+        getRulesAdapter.emit(loadCopy<RulesPayload>('rulesDefault'));
+        getRecordAdapter.emit(loadJson('opportunityAttributed'));
+        getRelatedListRecordsAdapter.emit(loadJson('contactRolesComplete'));
+        await flush();
+
+        const dts = Array.from(root(element).querySelectorAll('dl.sources dt')) as HTMLElement[];
+        expect(dts.map((dt) => [dt.textContent!.trim(), dt.title])).toEqual([
+            ['Primary Campaign Source (first touch)', 'Primary Campaign Source (first touch)'],
+            ['Lead Source', 'Lead Source'],
+            ['Persona', 'Persona']
+        ]);
+        const utm = root(element).querySelector('c-utm-list')!.shadowRoot!;
+        const sourceLabel = utm.querySelector('dd[data-field="UTM_Source__c"]')!.previousElementSibling as HTMLElement;
+        expect([sourceLabel.textContent, sourceLabel.title]).toEqual(['Traffic Source', 'Traffic Source']);
+    });
+
+    it('leaves out a field the rep cannot read (FLS) and stays accessible', async () => {
+        const opportunity = loadCopy<RecordPayload>('opportunityAttributed');
+        delete opportunity.fields.Persona__c;
+        delete opportunity.fields.UTM_Medium__c;
+        const element = mount();
+        getRulesAdapter.emit(loadCopy<RulesPayload>('rulesDefault'));
+        getRecordAdapter.emit(opportunity);
+        getRelatedListRecordsAdapter.emit(loadJson('contactRolesComplete'));
+        await flush();
+
+        expect(root(element).querySelector('dd.persona')).toBeNull();
+        const utm = root(element).querySelector('c-utm-list')!.shadowRoot!;
+        expect(utm.querySelector('dd[data-field="UTM_Medium__c"]')).toBeNull();
+        expect(utm.querySelector('dd[data-field="UTM_Source__c"]')).not.toBeNull();
+        await expect(element).toBeAccessible();
+    });
+
+    it.each([
+        ['opportunityAttributed', 'contactRolesComplete'],
+        ['opportunityNoCampaign', 'contactRolesEmpty'],
+        ['opportunityAttributed', 'contactRolesIncomplete'],
+        ['opportunityClosedLostNoCampaign', 'contactRolesComplete']
+    ])('is accessible with %s and %s', async (opportunity, contactRoles) => {
+        const element = await mountWith(opportunity, contactRoles);
+        await expect(element).toBeAccessible();
+    });
+
+    it('is accessible while loading and in every error state', async () => {
+        const loading = mount();
+        await expect(loading).toBeAccessible();
+        getRecordAdapter.error({ message: 'The requested resource does not exist' }, 404, 'Not Found');
+        await flush();
+        await expect(loading).toBeAccessible();
+        document.body.removeChild(loading);
+
+        const element = mount();
+        getRulesAdapter.error({ message: 'You do not have access to the Apex class named AttributionRulesController' });
+        getRecordAdapter.emit(loadJson('opportunityAttributed'));
+        getRelatedListRecordsAdapter.error({ message: 'Insufficient access to Opportunity Contact Roles' }, 403);
+        await flush();
+        expect(root(element).querySelectorAll('c-error-panel')).toHaveLength(2);
+        await expect(element).toBeAccessible();
     });
 });
