@@ -10,6 +10,8 @@ const labelDir = writeLabelModules(dirname(fileURLToPath(import.meta.url)));
 export default {
     ...jestConfig,
     roots: ['<rootDir>/force-app'],
+    // Only *.test.* files are tests: a test kit (shared set-up) may sit next to them in __tests__.
+    testMatch: ['**/__tests__/**/*.test.[jt]s'],
     setupFilesAfterEnv: [...(jestConfig.setupFilesAfterEnv ?? []), '<rootDir>/jest.setup.js'],
     moduleNameMapper: { ...jestConfig.moduleNameMapper, '^@salesforce/label/c\\.(.+)$': `${labelDir}/$1.js` },
     modulePathIgnorePatterns: ['<rootDir>/.localdevserver', '<rootDir>/mdapi-out'],

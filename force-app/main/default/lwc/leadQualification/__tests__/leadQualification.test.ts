@@ -1,110 +1,24 @@
-import { createElement } from '@lwc/engine-dom';
-import { getRecord, updateRecord } from 'lightning/uiRecordApi';
-import { getObjectInfo } from 'lightning/uiObjectInfoApi';
-import LeadQualification from 'c/leadQualification';
-
-interface TestWireAdapter {
-    emit(value: unknown): void;
-    error(body?: unknown, status?: number, statusText?: string): void;
-    getLastConfig(): Record<string, unknown>;
-}
-const getRecordAdapter = getRecord as unknown as TestWireAdapter;
-const getObjectInfoAdapter = getObjectInfo as unknown as TestWireAdapter;
-const updateRecordMock = updateRecord as unknown as jest.Mock;
-
-interface RecordPayload {
-    id: string;
-    fields: Record<string, { value: unknown; displayValue: string | null }>;
-}
-const loadJson = (name: string): unknown => jest.requireActual(`./data/${name}.json`);
-/** A deep copy, so a test can change a payload without touching the shared fixture. */
-const loadRecord = (name: string): RecordPayload => JSON.parse(JSON.stringify(loadJson(name))) as RecordPayload;
-
-const LEAD_ID = '00Q000000000001AAA';
-
-type ToggleElement = HTMLInputElement;
-
-interface ToastDetail {
-    title: string;
-    message?: string;
-    variant?: string;
-}
-
-/** Runs queued microtasks: wire emissions, re-renders and the awaited updateRecord promise. */
-async function flush(): Promise<void> {
-    await Promise.resolve();
-    await Promise.resolve();
-    await Promise.resolve();
-    await Promise.resolve();
-}
-
-function mount(): HTMLElement {
-    const element = createElement('c-lead-qualification', { is: LeadQualification }) as HTMLElement & {
-        recordId?: string;
-    };
-    element.recordId = LEAD_ID;
-    document.body.appendChild(element);
-    return element;
-}
-
-async function mountWith(
-    lead: string | RecordPayload,
-    objectInfo: unknown = loadJson('leadObjectInfo')
-): Promise<HTMLElement> {
-    const element = mount();
-    getObjectInfoAdapter.emit(objectInfo);
-    getRecordAdapter.emit(typeof lead === 'string' ? loadJson(lead) : lead);
-    await flush();
-    return element;
-}
-
-function toggles(element: HTMLElement): ToggleElement[] {
-    return Array.from(element.shadowRoot!.querySelectorAll('input[role="switch"]')) as ToggleElement[];
-}
-
-function toggle(element: HTMLElement, field: string): ToggleElement {
-    return element.shadowRoot!.querySelector(`input[data-field="${field}"]`) as ToggleElement;
-}
-
-function text(element: HTMLElement, selector: string): string | undefined {
-    return element.shadowRoot!.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim();
-}
-
-/** The text a rep reads inside a child component (c-error-panel, c-utm-list), found through its shadow root. */
-function childText(element: HTMLElement, host: string, selector: string): string | undefined {
-    const child = element.shadowRoot!.querySelector(host);
-    return child?.shadowRoot?.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim();
-}
-
-/** The visible label of a switch: the text of its enclosing <label>. */
-function label(input: ToggleElement): string | null | undefined {
-    return input.closest('label')?.querySelector('span.bant-label')?.textContent;
-}
-
-/** Clicks the switch like a rep (mouse or Space) when it is not already in the wanted state. */
-function flip(input: ToggleElement, checked: boolean): void {
-    if (input.checked !== checked) {
-        input.click();
-    } else {
-        input.dispatchEvent(new CustomEvent('change'));
-    }
-}
-
-function captureToasts(element: HTMLElement): ToastDetail[] {
-    const toasts: ToastDetail[] = [];
-    element.addEventListener('lightning__showtoast', (event) =>
-        toasts.push((event as CustomEvent<ToastDetail>).detail)
-    );
-    return toasts;
-}
+import {
+    getRecordAdapter,
+    updateRecordMock,
+    loadJson,
+    loadRecord,
+    LEAD_ID,
+    flush,
+    mount,
+    mountWith,
+    toggles,
+    toggle,
+    text,
+    childText,
+    label,
+    flip,
+    captureToasts,
+    cleanUp
+} from './leadQualificationKit';
 
 describe('c-lead-qualification', () => {
-    afterEach(() => {
-        while (document.body.firstChild) {
-            document.body.removeChild(document.body.firstChild);
-        }
-        jest.clearAllMocks();
-    });
+    afterEach(cleanUp);
 
     it('asks getRecord for the BANT fields and reads the rest as optional fields', async () => {
         mount();
@@ -383,106 +297,5 @@ describe('c-lead-qualification', () => {
         );
         expect(toggles(element)).toHaveLength(0);
         expect(element.shadowRoot!.querySelector('c-loading-state')).toBeNull();
-    });
-});
-
-describe('c-lead-qualification accessibility', () => {
-    afterEach(() => {
-        while (document.body.firstChild) {
-            document.body.removeChild(document.body.firstChild);
-        }
-        jest.clearAllMocks();
-    });
-
-    it.each(['leadWorking', 'leadNew', 'leadConverted'])('is accessible with the %s lead', async (lead) => {
-        const element = await mountWith(lead);
-        await expect(element).toBeAccessible();
-    });
-
-    it('is accessible while loading, on a load error and after a rejected save', async () => {
-        const loading = mount();
-        await expect(loading).toBeAccessible();
-        getRecordAdapter.error({ message: 'You do not have access to the Lead object' }, 403, 'Forbidden');
-        await flush();
-        await expect(loading).toBeAccessible();
-        document.body.removeChild(loading);
-
-        const element = await mountWith('leadWorking');
-        updateRecordMock.mockRejectedValueOnce(loadJson('updateValidationError'));
-        flip(toggle(element, 'BANT_Authority__c'), true);
-        await flush();
-        expect(element.shadowRoot!.querySelector('c-error-panel.save-error')).not.toBeNull();
-        await expect(element).toBeAccessible();
-    });
-});
-
-describe('c-lead-qualification field labels and field-level security', () => {
-    afterEach(() => {
-        while (document.body.firstChild) {
-            document.body.removeChild(document.body.firstChild);
-        }
-        jest.clearAllMocks();
-    });
-
-    it('uses the field labels the admin set (getObjectInfo), in the switches, rows and toast', async () => {
-        const objectInfo = JSON.parse(JSON.stringify(loadJson('leadObjectInfo'))) as {
-            fields: Record<string, { label: string }>;
-        };
-        objectInfo.fields.BANT_Authority__c!.label = 'Decision Maker';
-        objectInfo.fields.MQL_Date__c!.label = 'Marketing Qualified On';
-        objectInfo.fields.UTM_Campaign__c!.label = 'Campaign Tag';
-        const element = await mountWith('leadWorking', objectInfo);
-        const toasts = captureToasts(element);
-
-        expect(label(toggle(element, 'BANT_Authority__c'))).toBe('Decision Maker');
-        const dts = Array.from(element.shadowRoot!.querySelectorAll('dl.funnel dt')) as HTMLElement[];
-        expect(dts.map((dt) => [dt.textContent!.trim(), dt.title])).toEqual([
-            ['Meeting Booked', 'Meeting Booked'],
-            ['Marketing Qualified On', 'Marketing Qualified On'],
-            ['SQL Date', 'SQL Date'],
-            ['Persona', 'Persona'],
-            ['Lead Source', 'Lead Source']
-        ]);
-        const utm = element.shadowRoot!.querySelector('c-utm-list')!.shadowRoot!;
-        const campaignLabel = utm.querySelector('dd[data-field="UTM_Campaign__c"]')!
-            .previousElementSibling as HTMLElement;
-        expect([campaignLabel.textContent, campaignLabel.title]).toEqual(['Campaign Tag', 'Campaign Tag']);
-
-        flip(toggle(element, 'BANT_Authority__c'), true);
-        await flush();
-        expect(toasts[0]!.message).toBe('Decision Maker is now met.');
-    });
-
-    it('keeps the spinner until the field labels arrive, and falls back to API names if they fail', async () => {
-        const element = mount();
-        getRecordAdapter.emit(loadJson('leadWorking'));
-        await flush();
-        expect(element.shadowRoot!.querySelector('c-loading-state')).not.toBeNull();
-        expect(toggles(element)).toHaveLength(0);
-
-        getObjectInfoAdapter.error({ message: 'Object info unavailable' }, 500, 'Server Error');
-        await flush();
-        expect(element.shadowRoot!.querySelector('c-loading-state')).toBeNull();
-        expect(label(toggle(element, 'BANT_Budget__c'))).toBe('BANT_Budget__c');
-    });
-
-    it('leaves out the rows of fields the rep cannot read and stays accessible', async () => {
-        const lead = loadRecord('leadWorking');
-        delete lead.fields.Persona__c;
-        delete lead.fields.Meeting_Booked__c;
-        delete lead.fields.UTM_Campaign__c;
-        const element = await mountWith(lead);
-
-        expect(element.shadowRoot!.querySelector('dd.persona')).toBeNull();
-        expect(element.shadowRoot!.querySelector('dd.meeting')).toBeNull();
-        expect(text(element, 'dd.mql-date')).toBe('11/3/2026');
-        const utm = element.shadowRoot!.querySelector('c-utm-list')!.shadowRoot!;
-        expect(Array.from(utm.querySelectorAll('dd')).map((dd) => dd.dataset.field)).toEqual([
-            'UTM_Source__c',
-            'UTM_Medium__c',
-            'UTM_Term__c',
-            'UTM_Content__c'
-        ]);
-        await expect(element).toBeAccessible();
     });
 });
