@@ -58,6 +58,14 @@ describe('c/attributionLabels', () => {
         ).toEqual(['UTM values', 'title="Stage"']);
     });
 
+    it.each(CARD_TEMPLATES)('spaces with density-aware classes (slds-var-*) in %s', (file) => {
+        const fixed = [...fs.readFileSync(file, 'utf8').matchAll(/\bslds-[mp]-[a-z]+_[a-z-]+/g)]
+            .map((match) => match[0])
+            // "none" is the same in every density; SLDS has no slds-var-*_none.
+            .filter((name) => !name.endsWith('_none'));
+        expect(fixed).toEqual([]);
+    });
+
     it.each(CARD_TEMPLATES)('has no literal user-facing text in %s', (file) => {
         expect(literalTexts(fs.readFileSync(file, 'utf8'))).toEqual([]);
     });
