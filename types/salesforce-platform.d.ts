@@ -9,6 +9,12 @@ declare module '@salesforce/schema/*' {
     export default reference;
 }
 
+declare module '@salesforce/label/*' {
+    /** The label's text in the user's language. */
+    const label: string;
+    export default label;
+}
+
 declare module 'lightning/uiRecordApi' {
     import type { WireAdapterConstructor } from 'lwc';
 
@@ -24,6 +30,8 @@ declare module 'lightning/uiRecordApi' {
         apiName: string;
         id: string;
         fields: Record<string, FieldValueRepresentation>;
+        lastModifiedDate?: string;
+        weakEtag?: number;
     }
     export interface GetRecordConfig {
         recordId?: string;
@@ -59,6 +67,7 @@ declare module 'lightning/uiRelatedListApi' {
         fields?: ReadonlyArray<string>;
         optionalFields?: ReadonlyArray<string>;
         pageSize?: number;
+        pageToken?: string;
         sortBy?: ReadonlyArray<string>;
         where?: string;
     }
@@ -91,4 +100,63 @@ declare module 'lightning/platformShowToastEvent' {
     export class ShowToastEvent extends CustomEvent<ToastConfig> {
         constructor(toast: ToastConfig);
     }
+}
+
+declare module 'lightning/uiObjectInfoApi' {
+    import type { WireAdapterConstructor } from 'lwc';
+
+    export interface FieldInfo {
+        apiName: string;
+        label: string;
+        inlineHelpText?: string | null;
+        dataType?: string;
+    }
+    export interface ObjectInfo {
+        apiName: string;
+        label: string;
+        fields: Record<string, FieldInfo>;
+    }
+    export interface GetObjectInfoResult {
+        data?: ObjectInfo;
+        error?: unknown;
+    }
+    export const getObjectInfo: WireAdapterConstructor<
+        { objectApiName?: string | { objectApiName: string } },
+        GetObjectInfoResult
+    >;
+}
+
+declare module 'lightning/navigation' {
+    export interface PageReference {
+        type: string;
+        attributes?: Record<string, unknown>;
+        state?: Record<string, unknown>;
+    }
+    export interface NavigationHost {
+        [NavigationMixin.Navigate](pageReference: PageReference, replace?: boolean): void;
+        [NavigationMixin.GenerateUrl](pageReference: PageReference): Promise<string>;
+    }
+    interface NavigationMixinApi {
+        // A mixin's constructor type must take `any[]` (TS2545).
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any
+        <T extends new (...args: any[]) => object>(base: T): T & (new (...args: any[]) => NavigationHost);
+        readonly Navigate: unique symbol;
+        readonly GenerateUrl: unique symbol;
+    }
+    export const NavigationMixin: NavigationMixinApi;
+}
+
+declare module 'lightning/refresh' {
+    /** Called when a RefreshEvent reaches the view; resolves true when the component's data is fresh again. */
+    export type RefreshHandler = () => Promise<boolean>;
+    export function registerRefreshHandler(contextElement: object, handler: RefreshHandler): number;
+    export function unregisterRefreshHandler(id: number): void;
+    export class RefreshEvent extends CustomEvent<unknown> {
+        constructor();
+    }
+}
+
+declare module '@salesforce/apex' {
+    /** Asks the wire service for fresh data of a wired result (Apex wires and LDS wires such as related lists). */
+    export function refreshApex(wiredResult: unknown): Promise<void>;
 }

@@ -33,6 +33,14 @@ export const UNLOCKED_PACKAGE_COVERAGE: Readonly<Record<string, { coverage: Cove
         note: 'custom object tabs are packaged by unlocked packages; row not re-read offline'
     },
     CustomPermission: { coverage: 'supported', note: 'packaged by unlocked packages; row not re-read offline' },
+    CustomLabels: {
+        coverage: 'supported',
+        note: 'the rep cards read their text from these; packaged by unlocked packages (row not re-read offline)'
+    },
+    CustomLabel: {
+        coverage: 'supported',
+        note: 'child of CustomLabels (one per label); packaged by unlocked packages (row not re-read offline)'
+    },
     FlexiPage: { coverage: 'supported', note: 'packaged by unlocked packages; row not re-read offline' },
     Flow: {
         coverage: 'supported',

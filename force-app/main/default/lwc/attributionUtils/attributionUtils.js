@@ -1,7 +1,8 @@
+import { LABELS, formatLabel } from 'c/attributionLabels';
 /**
  * Pure logic shared by the rep-facing attribution components: list parsing, attribution warnings,
- * contact role summary, BANT score, UTM rows and server error messages. No platform imports, so every
- * function is unit-tested without wire adapters.
+ * contact role summary, BANT score, UTM rows and server error messages. No wire adapters (only the Custom
+ * Labels, through c/attributionLabels), so every function is unit-tested on its own.
  */
 /** Splits a `;`-separated list (the format of the Attribution_Rules__mdt text fields); trims, drops blanks. */
 export function parseList(value) {
@@ -66,7 +67,7 @@ export function summarizeContactRoles(rows) {
             missingRoleCount += 1;
         }
         if (row.isPrimary && primaryContactName === null) {
-            primaryContactName = row.contactName?.trim() || 'Primary contact (name not visible)';
+            primaryContactName = row.contactName?.trim() || LABELS.primaryContactHidden;
         }
     }
     return { count: rows.length, primaryContactName, roles, missingRoleCount };
@@ -77,11 +78,13 @@ export function attributionWarnings(input, rules) {
     if (!input.campaignId &&
         !isExemptLeadSource(input.leadSource, rules.exemptLeadSources) &&
         !isCampaignExemptStage(input.stage, rules.campaignExemptStages)) {
-        const source = input.leadSource ? `Lead Source "${input.leadSource}" is not exempt` : 'no Lead Source is set';
+        const source = input.leadSource
+            ? formatLabel(LABELS.warnSourceNotExempt, input.leadSource)
+            : LABELS.warnNoSource;
         warnings.push({
             code: 'NO_PRIMARY_CAMPAIGN',
             severity: 'error',
-            message: `No Primary Campaign Source: set the campaign that sourced this deal (${source}).`
+            message: formatLabel(LABELS.warnNoCampaign, source)
         });
     }
     if (input.contactRoles !== null) {
@@ -92,8 +95,8 @@ export function attributionWarnings(input, rules) {
                 code: 'NO_CONTACT_ROLE',
                 severity: required ? 'error' : 'warning',
                 message: required
-                    ? `No contact role: a contact role is required from the ${rules.contactRoleRequiredStage} stage on.`
-                    : 'No contact role yet: add the buyer contacts so the deal keeps its attribution.'
+                    ? formatLabel(LABELS.warnContactRoleRequired, rules.contactRoleRequiredStage ?? '')
+                    : LABELS.warnNoContactRole
             });
         }
         else {
@@ -101,15 +104,15 @@ export function attributionWarnings(input, rules) {
                 warnings.push({
                     code: 'NO_PRIMARY_CONTACT_ROLE',
                     severity: 'warning',
-                    message: 'No primary contact role: mark the main buyer contact as primary.'
+                    message: LABELS.warnNoPrimary
                 });
             }
             if (summary.missingRoleCount > 0) {
-                const plural = summary.missingRoleCount === 1 ? 'contact role has' : 'contact roles have';
+                const label = summary.missingRoleCount === 1 ? LABELS.warnRoleMissingOne : LABELS.warnRoleMissingMany;
                 warnings.push({
                     code: 'CONTACT_ROLE_WITHOUT_ROLE',
                     severity: 'warning',
-                    message: `${summary.missingRoleCount} ${plural} no Role: pick the role each contact plays.`
+                    message: formatLabel(label, summary.missingRoleCount)
                 });
             }
         }
@@ -121,11 +124,12 @@ function severityRank(severity) {
 }
 /** The four BANT checkboxes on Lead, in checklist order. */
 export const BANT_FIELDS = ['BANT_Budget__c', 'BANT_Authority__c', 'BANT_Need__c', 'BANT_Timeline__c'];
-export const BANT_LABELS = {
-    BANT_Budget__c: 'Budget',
-    BANT_Authority__c: 'Authority',
-    BANT_Need__c: 'Need',
-    BANT_Timeline__c: 'Timeline'
+/** What each BANT criterion means, shown under its switch and linked to it by `aria-describedby`. */
+export const BANT_HELP = {
+    BANT_Budget__c: LABELS.bantHelpBudget,
+    BANT_Authority__c: LABELS.bantHelpAuthority,
+    BANT_Need__c: LABELS.bantHelpNeed,
+    BANT_Timeline__c: LABELS.bantHelpTimeline
 };
 /** Number of BANT criteria met (0–4); anything but `true` counts as not met. */
 export function bantScore(values) {
@@ -134,15 +138,15 @@ export function bantScore(values) {
 /** A short verdict for the BANT score. */
 export function qualificationLabel(score) {
     if (score >= BANT_FIELDS.length) {
-        return 'Fully qualified';
+        return LABELS.verdictFull;
     }
     if (score >= 3) {
-        return 'Nearly qualified';
+        return LABELS.verdictNearly;
     }
     if (score >= 1) {
-        return 'Partly qualified';
+        return LABELS.verdictPartly;
     }
-    return 'Not qualified yet';
+    return LABELS.verdictNone;
 }
 /** The five UTM fields shared by Lead, Contact and Opportunity, in funnel order. */
 export const UTM_FIELDS = [
@@ -152,17 +156,15 @@ export const UTM_FIELDS = [
     'UTM_Term__c',
     'UTM_Content__c'
 ];
-const UTM_LABELS = {
-    UTM_Source__c: 'UTM Source',
-    UTM_Medium__c: 'UTM Medium',
-    UTM_Campaign__c: 'UTM Campaign',
-    UTM_Term__c: 'UTM Term',
-    UTM_Content__c: 'UTM Content'
-};
-export function utmRows(values) {
-    return UTM_FIELDS.map((field) => {
+/**
+ * The UTM rows a rep can read. `values` holds only the readable fields (a field the rep cannot read is absent from
+ * the record the UI API returns, so it gets no row); `labels` are the field labels of the org (getObjectInfo), the
+ * API name until they arrive.
+ */
+export function utmRows(values, labels = {}) {
+    return UTM_FIELDS.filter((field) => field in values).map((field) => {
         const value = displayText(values[field]);
-        return { field, label: UTM_LABELS[field], value, isEmpty: value === EMPTY_TEXT };
+        return { field, label: labels[field] ?? field, value, isEmpty: value === EMPTY_TEXT };
     });
 }
 /**
@@ -174,7 +176,7 @@ export function reduceErrors(error) {
     const messages = [];
     collectMessages(error, messages);
     const unique = [...new Set(messages.map((message) => message.trim()).filter((message) => message.length > 0))];
-    return unique.length > 0 ? unique : ['Unknown error'];
+    return unique.length > 0 ? unique : [LABELS.unknownError];
 }
 function collectMessages(error, out) {
     if (error === null || error === undefined) {

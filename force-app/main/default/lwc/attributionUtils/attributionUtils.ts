@@ -1,7 +1,9 @@
+import { LABELS, formatLabel } from 'c/attributionLabels';
+
 /**
  * Pure logic shared by the rep-facing attribution components: list parsing, attribution warnings,
- * contact role summary, BANT score, UTM rows and server error messages. No platform imports, so every
- * function is unit-tested without wire adapters.
+ * contact role summary, BANT score, UTM rows and server error messages. No wire adapters (only the Custom
+ * Labels, through c/attributionLabels), so every function is unit-tested on its own.
  */
 
 /** Splits a `;`-separated list (the format of the Attribution_Rules__mdt text fields); trims, drops blanks. */
@@ -99,7 +101,7 @@ export function summarizeContactRoles(rows: readonly ContactRoleRow[]): ContactR
             missingRoleCount += 1;
         }
         if (row.isPrimary && primaryContactName === null) {
-            primaryContactName = row.contactName?.trim() || 'Primary contact (name not visible)';
+            primaryContactName = row.contactName?.trim() || LABELS.primaryContactHidden;
         }
     }
     return { count: rows.length, primaryContactName, roles, missingRoleCount };
@@ -140,11 +142,13 @@ export function attributionWarnings(input: AttributionInput, rules: AttributionR
         !isExemptLeadSource(input.leadSource, rules.exemptLeadSources) &&
         !isCampaignExemptStage(input.stage, rules.campaignExemptStages)
     ) {
-        const source = input.leadSource ? `Lead Source "${input.leadSource}" is not exempt` : 'no Lead Source is set';
+        const source = input.leadSource
+            ? formatLabel(LABELS.warnSourceNotExempt, input.leadSource)
+            : LABELS.warnNoSource;
         warnings.push({
             code: 'NO_PRIMARY_CAMPAIGN',
             severity: 'error',
-            message: `No Primary Campaign Source: set the campaign that sourced this deal (${source}).`
+            message: formatLabel(LABELS.warnNoCampaign, source)
         });
     }
     if (input.contactRoles !== null) {
@@ -155,23 +159,23 @@ export function attributionWarnings(input: AttributionInput, rules: AttributionR
                 code: 'NO_CONTACT_ROLE',
                 severity: required ? 'error' : 'warning',
                 message: required
-                    ? `No contact role: a contact role is required from the ${rules.contactRoleRequiredStage} stage on.`
-                    : 'No contact role yet: add the buyer contacts so the deal keeps its attribution.'
+                    ? formatLabel(LABELS.warnContactRoleRequired, rules.contactRoleRequiredStage ?? '')
+                    : LABELS.warnNoContactRole
             });
         } else {
             if (summary.primaryContactName === null) {
                 warnings.push({
                     code: 'NO_PRIMARY_CONTACT_ROLE',
                     severity: 'warning',
-                    message: 'No primary contact role: mark the main buyer contact as primary.'
+                    message: LABELS.warnNoPrimary
                 });
             }
             if (summary.missingRoleCount > 0) {
-                const plural = summary.missingRoleCount === 1 ? 'contact role has' : 'contact roles have';
+                const label = summary.missingRoleCount === 1 ? LABELS.warnRoleMissingOne : LABELS.warnRoleMissingMany;
                 warnings.push({
                     code: 'CONTACT_ROLE_WITHOUT_ROLE',
                     severity: 'warning',
-                    message: `${summary.missingRoleCount} ${plural} no Role: pick the role each contact plays.`
+                    message: formatLabel(label, summary.missingRoleCount)
                 });
             }
         }
@@ -187,11 +191,12 @@ function severityRank(severity: WarningSeverity): number {
 export const BANT_FIELDS = ['BANT_Budget__c', 'BANT_Authority__c', 'BANT_Need__c', 'BANT_Timeline__c'] as const;
 export type BantField = (typeof BANT_FIELDS)[number];
 
-export const BANT_LABELS: Readonly<Record<BantField, string>> = {
-    BANT_Budget__c: 'Budget',
-    BANT_Authority__c: 'Authority',
-    BANT_Need__c: 'Need',
-    BANT_Timeline__c: 'Timeline'
+/** What each BANT criterion means, shown under its switch and linked to it by `aria-describedby`. */
+export const BANT_HELP: Readonly<Record<BantField, string>> = {
+    BANT_Budget__c: LABELS.bantHelpBudget,
+    BANT_Authority__c: LABELS.bantHelpAuthority,
+    BANT_Need__c: LABELS.bantHelpNeed,
+    BANT_Timeline__c: LABELS.bantHelpTimeline
 };
 
 /** Number of BANT criteria met (0–4); anything but `true` counts as not met. */
@@ -202,15 +207,15 @@ export function bantScore(values: Partial<Record<BantField, unknown>>): number {
 /** A short verdict for the BANT score. */
 export function qualificationLabel(score: number): string {
     if (score >= BANT_FIELDS.length) {
-        return 'Fully qualified';
+        return LABELS.verdictFull;
     }
     if (score >= 3) {
-        return 'Nearly qualified';
+        return LABELS.verdictNearly;
     }
     if (score >= 1) {
-        return 'Partly qualified';
+        return LABELS.verdictPartly;
     }
-    return 'Not qualified yet';
+    return LABELS.verdictNone;
 }
 
 /** The five UTM fields shared by Lead, Contact and Opportunity, in funnel order. */
@@ -223,14 +228,6 @@ export const UTM_FIELDS = [
 ] as const;
 export type UtmField = (typeof UTM_FIELDS)[number];
 
-const UTM_LABELS: Readonly<Record<UtmField, string>> = {
-    UTM_Source__c: 'UTM Source',
-    UTM_Medium__c: 'UTM Medium',
-    UTM_Campaign__c: 'UTM Campaign',
-    UTM_Term__c: 'UTM Term',
-    UTM_Content__c: 'UTM Content'
-};
-
 export interface UtmRow {
     field: UtmField;
     label: string;
@@ -238,10 +235,18 @@ export interface UtmRow {
     isEmpty: boolean;
 }
 
-export function utmRows(values: Partial<Record<UtmField, unknown>>): UtmRow[] {
-    return UTM_FIELDS.map((field) => {
+/**
+ * The UTM rows a rep can read. `values` holds only the readable fields (a field the rep cannot read is absent from
+ * the record the UI API returns, so it gets no row); `labels` are the field labels of the org (getObjectInfo), the
+ * API name until they arrive.
+ */
+export function utmRows(
+    values: Partial<Record<UtmField, unknown>>,
+    labels: Partial<Record<string, string>> = {}
+): UtmRow[] {
+    return UTM_FIELDS.filter((field) => field in values).map((field) => {
         const value = displayText(values[field]);
-        return { field, label: UTM_LABELS[field], value, isEmpty: value === EMPTY_TEXT };
+        return { field, label: labels[field] ?? field, value, isEmpty: value === EMPTY_TEXT };
     });
 }
 
@@ -254,7 +259,7 @@ export function reduceErrors(error: unknown): string[] {
     const messages: string[] = [];
     collectMessages(error, messages);
     const unique = [...new Set(messages.map((message) => message.trim()).filter((message) => message.length > 0))];
-    return unique.length > 0 ? unique : ['Unknown error'];
+    return unique.length > 0 ? unique : [LABELS.unknownError];
 }
 
 function collectMessages(error: unknown, out: string[]): void {

@@ -16,19 +16,23 @@ import UTM_MEDIUM_FIELD from '@salesforce/schema/Lead.UTM_Medium__c';
 import UTM_CAMPAIGN_FIELD from '@salesforce/schema/Lead.UTM_Campaign__c';
 import UTM_TERM_FIELD from '@salesforce/schema/Lead.UTM_Term__c';
 import UTM_CONTENT_FIELD from '@salesforce/schema/Lead.UTM_Content__c';
-import { BANT_FIELDS, BANT_LABELS, bantScore, displayText, qualificationLabel, reduceErrors, utmRows } from 'c/attributionUtils';
+import LEAD_OBJECT from '@salesforce/schema/Lead';
+import { getObjectInfo } from 'lightning/uiObjectInfoApi';
+import { LABELS, formatLabel } from 'c/attributionLabels';
+import { BANT_FIELDS, BANT_HELP, bantScore, displayText, qualificationLabel, reduceErrors, utmRows } from 'c/attributionUtils';
 const BANT_FIELD_IDS = {
     BANT_Budget__c: BUDGET_FIELD,
     BANT_Authority__c: AUTHORITY_FIELD,
     BANT_Need__c: NEED_FIELD,
     BANT_Timeline__c: TIMELINE_FIELD
 };
-const BANT_HELP = {
-    BANT_Budget__c: 'The buyer has budget set aside, or can get it, for this purchase.',
-    BANT_Authority__c: 'You are talking to the person who signs, or they are involved.',
-    BANT_Need__c: 'The buyer has a problem our product solves.',
-    BANT_Timeline__c: 'The buyer plans to decide within a known time frame.'
-};
+/** The funnel rows, in order, each shown only when the rep can read its field. */
+const FUNNEL_FIELDS = [
+    { field: MQL_DATE_FIELD, cssClass: 'mql-date' },
+    { field: SQL_DATE_FIELD, cssClass: 'sql-date' },
+    { field: PERSONA_FIELD, cssClass: 'persona' },
+    { field: LEAD_SOURCE_FIELD, cssClass: 'lead-source' }
+];
 // The checklist is the point of the component: without access to these it shows an error.
 const REQUIRED_FIELDS = [
     BUDGET_FIELD,
@@ -53,22 +57,37 @@ const OPTIONAL_FIELDS = [
 export default class LeadQualification extends LightningElement {
     @api
     recordId;
+    labels = LABELS;
     lead;
+    /** Field labels as the org names them (admins rename fields); API names until they arrive. */
+    @wire(getObjectInfo, { objectApiName: LEAD_OBJECT })
+    objectInfo;
     /** Values the rep just toggled, shown until the wire delivers the saved record. */
     pendingValues = {};
-    savingField = null;
+    /** The criteria whose save is in flight; each toggle saves on its own, so the others stay usable. */
+    savingFields = [];
+    /** The error of the last failed save, shown by c-error-panel with `saveErrorSummary`. */
     saveError = null;
+    saveErrorSummary = '';
     @wire(getRecord, { recordId: '$recordId', fields: REQUIRED_FIELDS, optionalFields: OPTIONAL_FIELDS })
     wiredLead(result) {
         this.lead = result;
-        this.pendingValues = {};
+        // A toggle still saving keeps the rep's value until its own save settles.
+        const pending = {};
+        for (const field of this.savingFields) {
+            if (this.pendingValues[field] !== undefined) {
+                pending[field] = this.pendingValues[field];
+            }
+        }
+        this.pendingValues = pending;
     }
+    /** Loading until the lead and its field labels arrive (a failed getObjectInfo falls back to API names). */
     get isLoading() {
-        return !this.lead?.data && !this.lead?.error;
+        const labelsPending = !this.objectInfo?.data && !this.objectInfo?.error;
+        return (!this.lead?.data && !this.lead?.error) || (labelsPending && !this.lead?.error);
     }
-    get errorMessage() {
-        const error = this.lead?.error;
-        return error ? reduceErrors(error).join(' ') : null;
+    get loadError() {
+        return this.lead?.error ?? null;
     }
     get hasData() {
         return Boolean(this.lead?.data);
@@ -87,70 +106,89 @@ export default class LeadQualification extends LightningElement {
         const values = this.bantValues;
         return BANT_FIELDS.map((field) => ({
             field,
-            label: BANT_LABELS[field],
+            label: this.fieldLabel(BANT_FIELD_IDS[field]),
             help: BANT_HELP[field],
+            helpId: `help-${field}`,
             checked: values[field],
-            disabled: this.isConverted || this.savingField !== null
+            disabled: this.isConverted,
+            busy: String(this.savingFields.includes(field))
         }));
     }
     get score() {
         return bantScore(this.bantValues);
     }
     get scoreLabel() {
-        return `${this.score} of ${BANT_FIELDS.length}`;
+        return formatLabel(LABELS.scoreBadge, this.score, BANT_FIELDS.length);
     }
-    get scoreVerdict() {
-        return qualificationLabel(this.score);
+    get scoreText() {
+        return formatLabel(LABELS.score, this.score, BANT_FIELDS.length, qualificationLabel(this.score));
     }
     get scoreBadgeClass() {
         return this.score === BANT_FIELDS.length ? 'score-badge slds-theme_success' : 'score-badge';
     }
-    get meetingBooked() {
-        return this.read(MEETING_BOOKED_FIELD) === true;
+    get canReadMeeting() {
+        return this.canRead(MEETING_BOOKED_FIELD);
+    }
+    get meetingLabel() {
+        return this.fieldLabel(MEETING_BOOKED_FIELD);
     }
     get meetingBookedLabel() {
-        return this.meetingBooked ? 'Meeting booked' : 'No meeting booked';
+        return this.read(MEETING_BOOKED_FIELD) === true ? LABELS.meetingBooked : LABELS.noMeetingBooked;
     }
-    get mqlDate() {
-        return displayText(this.readDisplay(MQL_DATE_FIELD));
-    }
-    get sqlDate() {
-        return displayText(this.readDisplay(SQL_DATE_FIELD));
-    }
-    get persona() {
-        return displayText(this.readDisplay(PERSONA_FIELD));
-    }
-    get leadSource() {
-        return displayText(this.readDisplay(LEAD_SOURCE_FIELD));
+    get funnelRows() {
+        return FUNNEL_FIELDS.filter(({ field }) => this.canRead(field)).map(({ field, cssClass }) => ({
+            key: field.fieldApiName,
+            valueKey: `${field.fieldApiName}-value`,
+            label: this.fieldLabel(field),
+            value: displayText(this.readDisplay(field)),
+            cssClass: `${cssClass} slds-item_detail`
+        }));
     }
     get utmRows() {
-        return utmRows({
-            UTM_Source__c: this.read(UTM_SOURCE_FIELD),
-            UTM_Medium__c: this.read(UTM_MEDIUM_FIELD),
-            UTM_Campaign__c: this.read(UTM_CAMPAIGN_FIELD),
-            UTM_Term__c: this.read(UTM_TERM_FIELD),
-            UTM_Content__c: this.read(UTM_CONTENT_FIELD)
-        });
+        const values = {};
+        const labels = {};
+        for (const field of [
+            UTM_SOURCE_FIELD,
+            UTM_MEDIUM_FIELD,
+            UTM_CAMPAIGN_FIELD,
+            UTM_TERM_FIELD,
+            UTM_CONTENT_FIELD
+        ]) {
+            if (this.canRead(field)) {
+                values[field.fieldApiName] = this.read(field);
+            }
+            labels[field.fieldApiName] = this.fieldLabel(field);
+        }
+        return utmRows(values, labels);
     }
-    get hasUtmValues() {
-        return this.utmRows.some((row) => !row.isEmpty);
+    /** A click on a toggle whose save is still in flight is cancelled: the checkbox keeps its state and focus. */
+    handleToggleClick(event) {
+        const field = event.currentTarget.dataset.field;
+        if (field && this.savingFields.includes(field)) {
+            event.preventDefault();
+        }
     }
     async handleToggle(event) {
-        const input = event.target;
+        const input = event.currentTarget;
         const field = input.dataset.field;
-        if (!field || !BANT_FIELDS.includes(field) || !this.recordId || this.isConverted || this.savingField !== null) {
+        if (!field || !BANT_FIELDS.includes(field) || !this.recordId || this.isConverted) {
             return;
         }
-        const checked = Boolean(event.detail?.checked ?? input.checked);
-        const label = BANT_LABELS[field];
+        if (this.savingFields.includes(field)) {
+            input.checked = !input.checked;
+            return;
+        }
+        const checked = input.checked;
+        const label = this.fieldLabel(BANT_FIELD_IDS[field]);
         this.saveError = null;
-        this.savingField = field;
+        this.saveErrorSummary = '';
+        this.savingFields = [...this.savingFields, field];
         this.pendingValues = { ...this.pendingValues, [field]: checked };
         try {
             await updateRecord({ fields: { Id: this.recordId, [field]: checked } });
             this.dispatchEvent(new ShowToastEvent({
-                title: 'Qualification saved',
-                message: `${label} is now ${checked ? 'met' : 'not met'}.`,
+                title: LABELS.savedTitle,
+                message: formatLabel(checked ? LABELS.savedMet : LABELS.savedNotMet, label),
                 variant: 'success'
             }));
         }
@@ -159,13 +197,24 @@ export default class LeadQualification extends LightningElement {
             delete pending[field];
             this.pendingValues = pending;
             input.checked = !checked;
-            const message = reduceErrors(error).join(' ');
-            this.saveError = `${label} was not saved: ${message}`;
-            this.dispatchEvent(new ShowToastEvent({ title: `${label} was not saved`, message, variant: 'error' }));
+            this.saveError = error ?? LABELS.unknownError;
+            this.saveErrorSummary = formatLabel(LABELS.saveFailed, label, '{0}');
+            this.dispatchEvent(new ShowToastEvent({
+                title: formatLabel(LABELS.saveFailedTitle, label),
+                message: reduceErrors(error).join(' '),
+                variant: 'error'
+            }));
         }
         finally {
-            this.savingField = null;
+            this.savingFields = this.savingFields.filter((item) => item !== field);
         }
+    }
+    fieldLabel(field) {
+        return this.objectInfo?.data?.fields?.[field.fieldApiName]?.label ?? field.fieldApiName;
+    }
+    /** A field the rep cannot read is left out of the record the UI API returns. */
+    canRead(field) {
+        return this.lead?.data?.fields?.[field.fieldApiName] !== undefined;
     }
     read(field) {
         const data = this.lead?.data;

@@ -17,9 +17,13 @@ import UTM_MEDIUM_FIELD from '@salesforce/schema/Lead.UTM_Medium__c';
 import UTM_CAMPAIGN_FIELD from '@salesforce/schema/Lead.UTM_Campaign__c';
 import UTM_TERM_FIELD from '@salesforce/schema/Lead.UTM_Term__c';
 import UTM_CONTENT_FIELD from '@salesforce/schema/Lead.UTM_Content__c';
+import LEAD_OBJECT from '@salesforce/schema/Lead';
+import { getObjectInfo } from 'lightning/uiObjectInfoApi';
+import type { GetObjectInfoResult } from 'lightning/uiObjectInfoApi';
+import { LABELS, formatLabel } from 'c/attributionLabels';
 import {
     BANT_FIELDS,
-    BANT_LABELS,
+    BANT_HELP,
     bantScore,
     displayText,
     qualificationLabel,
@@ -35,12 +39,13 @@ const BANT_FIELD_IDS: Readonly<Record<BantField, FieldId>> = {
     BANT_Timeline__c: TIMELINE_FIELD
 };
 
-const BANT_HELP: Readonly<Record<BantField, string>> = {
-    BANT_Budget__c: 'The buyer has budget set aside, or can get it, for this purchase.',
-    BANT_Authority__c: 'You are talking to the person who signs, or they are involved.',
-    BANT_Need__c: 'The buyer has a problem our product solves.',
-    BANT_Timeline__c: 'The buyer plans to decide within a known time frame.'
-};
+/** The funnel rows, in order, each shown only when the rep can read its field. */
+const FUNNEL_FIELDS: ReadonlyArray<{ field: FieldId; cssClass: string }> = [
+    { field: MQL_DATE_FIELD, cssClass: 'mql-date' },
+    { field: SQL_DATE_FIELD, cssClass: 'sql-date' },
+    { field: PERSONA_FIELD, cssClass: 'persona' },
+    { field: LEAD_SOURCE_FIELD, cssClass: 'lead-source' }
+];
 
 // The checklist is the point of the component: without access to these it shows an error.
 const REQUIRED_FIELDS = [
@@ -68,32 +73,61 @@ interface ChecklistItem {
     field: BantField;
     label: string;
     help: string;
+    helpId: string;
     checked: boolean;
+    /** Only a converted lead disables the toggles: a save in flight never takes the focus away (WCAG 2.4.3). */
     disabled: boolean;
+    /** `aria-busy` of the toggle whose save is in flight. */
+    busy: string;
+}
+
+interface FunnelRow {
+    key: string;
+    valueKey: string;
+    label: string;
+    value: string;
+    cssClass: string;
 }
 
 export default class LeadQualification extends LightningElement {
     @api recordId?: string;
 
+    readonly labels = LABELS;
+
     lead?: GetRecordResult;
+
+    /** Field labels as the org names them (admins rename fields); API names until they arrive. */
+    @wire(getObjectInfo, { objectApiName: LEAD_OBJECT })
+    objectInfo?: GetObjectInfoResult;
     /** Values the rep just toggled, shown until the wire delivers the saved record. */
     pendingValues: Partial<Record<BantField, boolean>> = {};
-    savingField: BantField | null = null;
-    saveError: string | null = null;
+    /** The criteria whose save is in flight; each toggle saves on its own, so the others stay usable. */
+    savingFields: BantField[] = [];
+    /** The error of the last failed save, shown by c-error-panel with `saveErrorSummary`. */
+    saveError: unknown = null;
+    saveErrorSummary = '';
 
     @wire(getRecord, { recordId: '$recordId', fields: REQUIRED_FIELDS, optionalFields: OPTIONAL_FIELDS })
     wiredLead(result: GetRecordResult): void {
         this.lead = result;
-        this.pendingValues = {};
+        // A toggle still saving keeps the rep's value until its own save settles.
+        const pending: Partial<Record<BantField, boolean>> = {};
+        for (const field of this.savingFields) {
+            if (this.pendingValues[field] !== undefined) {
+                pending[field] = this.pendingValues[field];
+            }
+        }
+        this.pendingValues = pending;
     }
 
+    /** Loading until the lead and its field labels arrive (a failed getObjectInfo falls back to API names). */
     get isLoading(): boolean {
-        return !this.lead?.data && !this.lead?.error;
+        const labelsPending = !this.objectInfo?.data && !this.objectInfo?.error;
+        return (!this.lead?.data && !this.lead?.error) || (labelsPending && !this.lead?.error);
     }
 
-    get errorMessage(): string | null {
-        const error = this.lead?.error;
-        return error ? reduceErrors(error).join(' ') : null;
+    get loadError(): unknown {
+        return this.lead?.error ?? null;
     }
 
     get hasData(): boolean {
@@ -116,10 +150,12 @@ export default class LeadQualification extends LightningElement {
         const values = this.bantValues;
         return BANT_FIELDS.map((field) => ({
             field,
-            label: BANT_LABELS[field],
+            label: this.fieldLabel(BANT_FIELD_IDS[field]),
             help: BANT_HELP[field],
+            helpId: `help-${field}`,
             checked: values[field],
-            disabled: this.isConverted || this.savingField !== null
+            disabled: this.isConverted,
+            busy: String(this.savingFields.includes(field))
         }));
     }
 
@@ -128,72 +164,87 @@ export default class LeadQualification extends LightningElement {
     }
 
     get scoreLabel(): string {
-        return `${this.score} of ${BANT_FIELDS.length}`;
+        return formatLabel(LABELS.scoreBadge, this.score, BANT_FIELDS.length);
     }
 
-    get scoreVerdict(): string {
-        return qualificationLabel(this.score);
+    get scoreText(): string {
+        return formatLabel(LABELS.score, this.score, BANT_FIELDS.length, qualificationLabel(this.score));
     }
 
     get scoreBadgeClass(): string {
         return this.score === BANT_FIELDS.length ? 'score-badge slds-theme_success' : 'score-badge';
     }
 
-    get meetingBooked(): boolean {
-        return this.read(MEETING_BOOKED_FIELD) === true;
+    get canReadMeeting(): boolean {
+        return this.canRead(MEETING_BOOKED_FIELD);
+    }
+
+    get meetingLabel(): string {
+        return this.fieldLabel(MEETING_BOOKED_FIELD);
     }
 
     get meetingBookedLabel(): string {
-        return this.meetingBooked ? 'Meeting booked' : 'No meeting booked';
+        return this.read(MEETING_BOOKED_FIELD) === true ? LABELS.meetingBooked : LABELS.noMeetingBooked;
     }
 
-    get mqlDate(): string {
-        return displayText(this.readDisplay(MQL_DATE_FIELD));
-    }
-
-    get sqlDate(): string {
-        return displayText(this.readDisplay(SQL_DATE_FIELD));
-    }
-
-    get persona(): string {
-        return displayText(this.readDisplay(PERSONA_FIELD));
-    }
-
-    get leadSource(): string {
-        return displayText(this.readDisplay(LEAD_SOURCE_FIELD));
+    get funnelRows(): FunnelRow[] {
+        return FUNNEL_FIELDS.filter(({ field }) => this.canRead(field)).map(({ field, cssClass }) => ({
+            key: field.fieldApiName,
+            valueKey: `${field.fieldApiName}-value`,
+            label: this.fieldLabel(field),
+            value: displayText(this.readDisplay(field)),
+            cssClass: `${cssClass} slds-item_detail`
+        }));
     }
 
     get utmRows(): UtmRow[] {
-        return utmRows({
-            UTM_Source__c: this.read(UTM_SOURCE_FIELD),
-            UTM_Medium__c: this.read(UTM_MEDIUM_FIELD),
-            UTM_Campaign__c: this.read(UTM_CAMPAIGN_FIELD),
-            UTM_Term__c: this.read(UTM_TERM_FIELD),
-            UTM_Content__c: this.read(UTM_CONTENT_FIELD)
-        });
+        const values: Record<string, unknown> = {};
+        const labels: Record<string, string> = {};
+        for (const field of [
+            UTM_SOURCE_FIELD,
+            UTM_MEDIUM_FIELD,
+            UTM_CAMPAIGN_FIELD,
+            UTM_TERM_FIELD,
+            UTM_CONTENT_FIELD
+        ]) {
+            if (this.canRead(field)) {
+                values[field.fieldApiName] = this.read(field);
+            }
+            labels[field.fieldApiName] = this.fieldLabel(field);
+        }
+        return utmRows(values, labels);
     }
 
-    get hasUtmValues(): boolean {
-        return this.utmRows.some((row) => !row.isEmpty);
+    /** A click on a toggle whose save is still in flight is cancelled: the checkbox keeps its state and focus. */
+    handleToggleClick(event: MouseEvent): void {
+        const field = (event.currentTarget as HTMLElement).dataset.field as BantField | undefined;
+        if (field && this.savingFields.includes(field)) {
+            event.preventDefault();
+        }
     }
 
-    async handleToggle(event: CustomEvent<{ checked?: boolean }>): Promise<void> {
-        const input = event.target as HTMLElement & { checked: boolean };
+    async handleToggle(event: Event): Promise<void> {
+        const input = event.currentTarget as HTMLInputElement;
         const field = input.dataset.field as BantField | undefined;
-        if (!field || !BANT_FIELDS.includes(field) || !this.recordId || this.isConverted || this.savingField !== null) {
+        if (!field || !BANT_FIELDS.includes(field) || !this.recordId || this.isConverted) {
             return;
         }
-        const checked = Boolean(event.detail?.checked ?? input.checked);
-        const label = BANT_LABELS[field];
+        if (this.savingFields.includes(field)) {
+            input.checked = !input.checked;
+            return;
+        }
+        const checked = input.checked;
+        const label = this.fieldLabel(BANT_FIELD_IDS[field]);
         this.saveError = null;
-        this.savingField = field;
+        this.saveErrorSummary = '';
+        this.savingFields = [...this.savingFields, field];
         this.pendingValues = { ...this.pendingValues, [field]: checked };
         try {
             await updateRecord({ fields: { Id: this.recordId, [field]: checked } });
             this.dispatchEvent(
                 new ShowToastEvent({
-                    title: 'Qualification saved',
-                    message: `${label} is now ${checked ? 'met' : 'not met'}.`,
+                    title: LABELS.savedTitle,
+                    message: formatLabel(checked ? LABELS.savedMet : LABELS.savedNotMet, label),
                     variant: 'success'
                 })
             );
@@ -202,12 +253,27 @@ export default class LeadQualification extends LightningElement {
             delete pending[field];
             this.pendingValues = pending;
             input.checked = !checked;
-            const message = reduceErrors(error).join(' ');
-            this.saveError = `${label} was not saved: ${message}`;
-            this.dispatchEvent(new ShowToastEvent({ title: `${label} was not saved`, message, variant: 'error' }));
+            this.saveError = error ?? LABELS.unknownError;
+            this.saveErrorSummary = formatLabel(LABELS.saveFailed, label, '{0}');
+            this.dispatchEvent(
+                new ShowToastEvent({
+                    title: formatLabel(LABELS.saveFailedTitle, label),
+                    message: reduceErrors(error).join(' '),
+                    variant: 'error'
+                })
+            );
         } finally {
-            this.savingField = null;
+            this.savingFields = this.savingFields.filter((item) => item !== field);
         }
+    }
+
+    private fieldLabel(field: FieldId): string {
+        return this.objectInfo?.data?.fields?.[field.fieldApiName]?.label ?? field.fieldApiName;
+    }
+
+    /** A field the rep cannot read is left out of the record the UI API returns. */
+    private canRead(field: FieldId): boolean {
+        return this.lead?.data?.fields?.[field.fieldApiName] !== undefined;
     }
 
     private read(field: FieldId): unknown {

@@ -1,4 +1,9 @@
 import { LightningElement, api, wire } from 'lwc';
+import { NavigationMixin } from 'lightning/navigation';
+import { registerRefreshHandler, unregisterRefreshHandler } from 'lightning/refresh';
+import { refreshApex } from '@salesforce/apex';
+import { getObjectInfo } from 'lightning/uiObjectInfoApi';
+import OPPORTUNITY_OBJECT from '@salesforce/schema/Opportunity';
 import { getRecord, getFieldValue, getFieldDisplayValue } from 'lightning/uiRecordApi';
 import { getRelatedListRecords } from 'lightning/uiRelatedListApi';
 import CAMPAIGN_ID_FIELD from '@salesforce/schema/Opportunity.CampaignId';
@@ -12,7 +17,8 @@ import UTM_CAMPAIGN_FIELD from '@salesforce/schema/Opportunity.UTM_Campaign__c';
 import UTM_TERM_FIELD from '@salesforce/schema/Opportunity.UTM_Term__c';
 import UTM_CONTENT_FIELD from '@salesforce/schema/Opportunity.UTM_Content__c';
 import getRules from '@salesforce/apex/AttributionRulesController.getRules';
-import { attributionWarnings, displayText, reduceErrors, summarizeContactRoles, utmRows } from 'c/attributionUtils';
+import { LABELS, formatLabel } from 'c/attributionLabels';
+import { attributionWarnings, displayText, summarizeContactRoles, utmRows } from 'c/attributionUtils';
 // Without these the component cannot judge attribution, so a missing permission is an error.
 const REQUIRED_FIELDS = [CAMPAIGN_ID_FIELD, LEAD_SOURCE_FIELD, STAGE_FIELD];
 // Shown when readable; a rep without access to Campaign or the custom fields still gets the warnings.
@@ -31,7 +37,11 @@ const CONTACT_ROLE_FIELDS = [
     'OpportunityContactRole.IsPrimary'
 ];
 const CONTACT_ROLE_OPTIONAL_FIELDS = ['OpportunityContactRole.Contact.Name'];
-const CONTACT_ROLE_PAGE_SIZE = 50;
+/** Contact roles per request; further pages are followed with `pageToken` so the warnings see every role. */
+const CONTACT_ROLE_PAGE_SIZE = 200;
+/** A safety stop: 25 pages of 200 contact roles. */
+const CONTACT_ROLE_MAX_PAGES = 25;
+const UTM_FIELD_IDS = [UTM_SOURCE_FIELD, UTM_MEDIUM_FIELD, UTM_CAMPAIGN_FIELD, UTM_TERM_FIELD, UTM_CONTENT_FIELD];
 /**
  * The rules the warnings follow, from AttributionRulesController.getRules (the Attribution_Rules__mdt Default record
  * the validation rules, flows and audit read). Missing lists count as empty, never as a built-in default.
@@ -57,39 +67,134 @@ export function toContactRoleRow(record) {
         isPrimary: getFieldValue(record, 'OpportunityContactRole.IsPrimary') === true
     };
 }
-export default class OpportunityAttribution extends LightningElement {
+export default class OpportunityAttribution extends NavigationMixin(LightningElement) {
     @api
     recordId;
+    labels = LABELS;
     /** The attribution rules (one cacheable Apex call, shared with every card through the LDS cache). */
     @wire(getRules)
     rulesResult;
-    @wire(getRecord, { recordId: '$recordId', fields: REQUIRED_FIELDS, optionalFields: OPTIONAL_FIELDS })
     opportunity;
+    @wire(getRecord, { recordId: '$recordId', fields: REQUIRED_FIELDS, optionalFields: OPTIONAL_FIELDS })
+    wiredOpportunity(result) {
+        const previous = this.opportunity?.data;
+        this.opportunity = result;
+        const current = result.data;
+        // The record changed (an edit, a save elsewhere): its contact roles may have changed with it.
+        if (previous && current && previous.id === current.id && previous.weakEtag !== current.weakEtag) {
+            // A failed refresh reaches the rep through the wire's error state.
+            this.refreshContactRoles().catch(() => false);
+        }
+    }
+    /** Field labels as the org names them (admins rename fields); API names until they arrive. */
+    @wire(getObjectInfo, { objectApiName: OPPORTUNITY_OBJECT })
+    objectInfo;
+    /** The page of contact roles the wire asks for next (undefined: the first page). */
+    contactRolePageToken;
+    /** The contact roles of every page read so far, in page order. */
+    contactRolePages = [];
+    contactRolesComplete = false;
+    contactRoleResult;
+    /** The href of the campaign link, from NavigationMixin.GenerateUrl (never built by hand). */
+    campaignUrl = null;
+    campaignUrlFor = null;
+    refreshHandlerId;
     @wire(getRelatedListRecords, {
         parentRecordId: '$recordId',
         relatedListId: 'OpportunityContactRoles',
         fields: CONTACT_ROLE_FIELDS,
         optionalFields: CONTACT_ROLE_OPTIONAL_FIELDS,
-        pageSize: CONTACT_ROLE_PAGE_SIZE
+        pageSize: CONTACT_ROLE_PAGE_SIZE,
+        pageToken: '$contactRolePageToken'
     })
-    contactRoleResult;
+    wiredContactRoles(result) {
+        this.contactRoleResult = result;
+        const data = result.data;
+        if (!data) {
+            return;
+        }
+        const pages = this.contactRolePageToken === undefined ? [] : [...this.contactRolePages];
+        pages.push(data.records);
+        this.contactRolePages = pages;
+        const next = data.nextPageToken;
+        if (next && pages.length < CONTACT_ROLE_MAX_PAGES) {
+            this.contactRolesComplete = false;
+            this.contactRolePageToken = next;
+        }
+        else {
+            this.contactRolesComplete = true;
+        }
+    }
+    connectedCallback() {
+        // RefreshEvent (lightning/refresh): record page actions that add or edit contact roles ask the view to refresh.
+        this.refreshHandlerId = registerRefreshHandler(this, this.refreshContactRoles);
+    }
+    disconnectedCallback() {
+        if (this.refreshHandlerId !== undefined) {
+            unregisterRefreshHandler(this.refreshHandlerId);
+        }
+    }
+    renderedCallback() {
+        const campaignId = this.campaignId;
+        if (campaignId && campaignId !== this.campaignUrlFor) {
+            this.campaignUrlFor = campaignId;
+            const generated = this[NavigationMixin.GenerateUrl](this.campaignPageReference(campaignId));
+            generated.then((url) => {
+                if (this.campaignUrlFor === campaignId) {
+                    this.campaignUrl = url;
+                }
+            });
+        }
+    }
+    /** Reads the contact roles again from the first page (refreshApex on the wired result). */
+    refreshContactRoles = async () => {
+        if (this.contactRolePageToken !== undefined) {
+            // Changing the config back to the first page makes the wire read again.
+            this.contactRolePageToken = undefined;
+            this.contactRolesComplete = false;
+            return true;
+        }
+        if (this.contactRoleResult) {
+            await refreshApex(this.contactRoleResult);
+        }
+        return true;
+    };
+    handleCampaignClick(event) {
+        event.preventDefault();
+        const campaignId = this.campaignId;
+        if (campaignId) {
+            this[NavigationMixin.Navigate](this.campaignPageReference(campaignId));
+        }
+    }
     get isLoading() {
-        return !this.opportunity?.data && !this.opportunity?.error;
+        const opportunityPending = !this.opportunity?.data && !this.opportunity?.error;
+        const labelsPending = !this.objectInfo?.data && !this.objectInfo?.error;
+        return opportunityPending || (labelsPending && !this.opportunity?.error);
     }
     get rules() {
         const data = this.rulesResult?.data;
         return data ? toAttributionRules(data) : null;
     }
-    get rulesErrorMessage() {
-        const error = this.rulesResult?.error;
-        return error ? reduceErrors(error).join(' ') : null;
+    get rulesError() {
+        return this.rulesResult?.error ?? null;
     }
-    get errorMessage() {
-        const error = this.opportunity?.error;
-        return error ? reduceErrors(error).join(' ') : null;
+    get loadError() {
+        return this.opportunity?.error ?? null;
     }
     get hasData() {
         return Boolean(this.opportunity?.data);
+    }
+    get campaignLabel() {
+        return this.fieldLabel(CAMPAIGN_ID_FIELD);
+    }
+    get leadSourceLabel() {
+        return this.fieldLabel(LEAD_SOURCE_FIELD);
+    }
+    get personaLabel() {
+        return this.fieldLabel(PERSONA_FIELD);
+    }
+    get canReadPersona() {
+        return this.opportunity?.data?.fields?.[PERSONA_FIELD.fieldApiName] !== undefined;
     }
     get campaignId() {
         const value = this.read(CAMPAIGN_ID_FIELD);
@@ -97,13 +202,10 @@ export default class OpportunityAttribution extends LightningElement {
     }
     get campaignName() {
         if (!this.campaignId) {
-            return 'None';
+            return LABELS.none;
         }
         const name = this.read(CAMPAIGN_NAME_FIELD);
-        return typeof name === 'string' && name.length > 0 ? name : 'Campaign (name not visible to you)';
-    }
-    get campaignUrl() {
-        return this.campaignId ? `/lightning/r/Campaign/${this.campaignId}/view` : null;
+        return typeof name === 'string' && name.length > 0 ? name : LABELS.campaignNotVisible;
     }
     get leadSource() {
         return displayText(this.readDisplay(LEAD_SOURCE_FIELD));
@@ -112,27 +214,29 @@ export default class OpportunityAttribution extends LightningElement {
         return displayText(this.readDisplay(PERSONA_FIELD));
     }
     get utmRows() {
-        return utmRows({
-            UTM_Source__c: this.read(UTM_SOURCE_FIELD),
-            UTM_Medium__c: this.read(UTM_MEDIUM_FIELD),
-            UTM_Campaign__c: this.read(UTM_CAMPAIGN_FIELD),
-            UTM_Term__c: this.read(UTM_TERM_FIELD),
-            UTM_Content__c: this.read(UTM_CONTENT_FIELD)
-        });
+        const values = {};
+        const labels = {};
+        const fields = this.opportunity?.data?.fields ?? {};
+        for (const field of UTM_FIELD_IDS) {
+            if (fields[field.fieldApiName] !== undefined) {
+                values[field.fieldApiName] = this.read(field);
+            }
+            labels[field.fieldApiName] = this.fieldLabel(field);
+        }
+        return utmRows(values, labels);
     }
-    get hasUtmValues() {
-        return this.utmRows.some((row) => !row.isEmpty);
+    get contactRoleError() {
+        return this.contactRoleResult?.error ?? null;
     }
     get contactRolesLoading() {
-        return !this.contactRoleResult?.data && !this.contactRoleResult?.error;
+        return !this.contactRoleError && !this.contactRolesComplete;
     }
-    get contactRoleErrorMessage() {
-        const error = this.contactRoleResult?.error;
-        return error ? reduceErrors(error).join(' ') : null;
-    }
+    /** Every contact role of every page, or null until the last page has arrived. */
     get contactRoleRows() {
-        const records = this.contactRoleResult?.data?.records;
-        return records ? records.map(toContactRoleRow) : null;
+        if (this.contactRoleError || !this.contactRolesComplete) {
+            return null;
+        }
+        return this.contactRolePages.flat().map(toContactRoleRow);
     }
     get contactRoleSummary() {
         const rows = this.contactRoleRows;
@@ -143,14 +247,13 @@ export default class OpportunityAttribution extends LightningElement {
         if (!summary) {
             return '';
         }
-        const more = this.contactRoleResult?.data?.nextPageToken ? '+' : '';
-        return `${summary.count}${more} ${summary.count === 1 && !more ? 'contact role' : 'contact roles'}`;
+        return formatLabel(summary.count === 1 ? LABELS.contactRoleCountOne : LABELS.contactRoleCountMany, summary.count);
     }
     get hasContactRoles() {
         return (this.contactRoleSummary?.count ?? 0) > 0;
     }
     get primaryContactName() {
-        return this.contactRoleSummary?.primaryContactName ?? 'None';
+        return this.contactRoleSummary?.primaryContactName ?? LABELS.none;
     }
     get roleViews() {
         return (this.contactRoleSummary?.roles ?? []).map((role) => ({ key: role, label: role }));
@@ -174,16 +277,25 @@ export default class OpportunityAttribution extends LightningElement {
             contactRoles: this.contactRoleRows
         }, rules).map((warning) => ({
             ...warning,
-            cssClass: `warning slds-m-bottom_x-small slds-text-color_${warning.severity === 'error' ? 'error' : 'default'}`,
+            cssClass: `warning slds-var-m-bottom_x-small slds-text-color_${warning.severity === 'error' ? 'error' : 'default'}`,
             iconName: warning.severity === 'error' ? 'utility:error' : 'utility:warning',
-            severityLabel: warning.severity === 'error' ? 'Error' : 'Warning'
+            severityLabel: warning.severity === 'error' ? LABELS.errorAlt : LABELS.warningAlt
         }));
     }
     get hasWarnings() {
         return this.warnings.length > 0;
     }
     get attributionComplete() {
-        return !this.hasWarnings && !this.contactRolesLoading && !this.contactRoleErrorMessage && this.rules !== null;
+        return !this.hasWarnings && this.contactRoleRows !== null && this.rules !== null;
+    }
+    campaignPageReference(campaignId) {
+        return {
+            type: 'standard__recordPage',
+            attributes: { recordId: campaignId, objectApiName: 'Campaign', actionName: 'view' }
+        };
+    }
+    fieldLabel(field) {
+        return this.objectInfo?.data?.fields?.[field.fieldApiName]?.label ?? field.fieldApiName;
     }
     read(field) {
         const data = this.opportunity?.data;

@@ -1,4 +1,11 @@
 import { LightningElement, api, wire } from 'lwc';
+import { NavigationMixin } from 'lightning/navigation';
+import type { PageReference } from 'lightning/navigation';
+import { registerRefreshHandler, unregisterRefreshHandler } from 'lightning/refresh';
+import { refreshApex } from '@salesforce/apex';
+import { getObjectInfo } from 'lightning/uiObjectInfoApi';
+import type { GetObjectInfoResult } from 'lightning/uiObjectInfoApi';
+import OPPORTUNITY_OBJECT from '@salesforce/schema/Opportunity';
 import { getRecord, getFieldValue, getFieldDisplayValue } from 'lightning/uiRecordApi';
 import type { FieldId, GetRecordResult, RecordRepresentation } from 'lightning/uiRecordApi';
 import { getRelatedListRecords } from 'lightning/uiRelatedListApi';
@@ -15,7 +22,8 @@ import UTM_TERM_FIELD from '@salesforce/schema/Opportunity.UTM_Term__c';
 import UTM_CONTENT_FIELD from '@salesforce/schema/Opportunity.UTM_Content__c';
 import getRules from '@salesforce/apex/AttributionRulesController.getRules';
 import type { AttributionRulesDto, GetRulesResult } from '@salesforce/apex/AttributionRulesController.getRules';
-import { attributionWarnings, displayText, reduceErrors, summarizeContactRoles, utmRows } from 'c/attributionUtils';
+import { LABELS, formatLabel } from 'c/attributionLabels';
+import { attributionWarnings, displayText, summarizeContactRoles, utmRows } from 'c/attributionUtils';
 import type {
     AttributionRules,
     AttributionWarning,
@@ -43,7 +51,11 @@ const CONTACT_ROLE_FIELDS = [
     'OpportunityContactRole.IsPrimary'
 ];
 const CONTACT_ROLE_OPTIONAL_FIELDS = ['OpportunityContactRole.Contact.Name'];
-const CONTACT_ROLE_PAGE_SIZE = 50;
+/** Contact roles per request; further pages are followed with `pageToken` so the warnings see every role. */
+const CONTACT_ROLE_PAGE_SIZE = 200;
+/** A safety stop: 25 pages of 200 contact roles. */
+const CONTACT_ROLE_MAX_PAGES = 25;
+const UTM_FIELD_IDS = [UTM_SOURCE_FIELD, UTM_MEDIUM_FIELD, UTM_CAMPAIGN_FIELD, UTM_TERM_FIELD, UTM_CONTENT_FIELD];
 
 interface WarningView extends AttributionWarning {
     cssClass: string;
@@ -85,27 +97,122 @@ export function toContactRoleRow(record: RecordRepresentation): ContactRoleRow {
     };
 }
 
-export default class OpportunityAttribution extends LightningElement {
+export default class OpportunityAttribution extends NavigationMixin(LightningElement) {
     @api recordId?: string;
+
+    readonly labels = LABELS;
 
     /** The attribution rules (one cacheable Apex call, shared with every card through the LDS cache). */
     @wire(getRules)
     rulesResult?: GetRulesResult;
 
-    @wire(getRecord, { recordId: '$recordId', fields: REQUIRED_FIELDS, optionalFields: OPTIONAL_FIELDS })
     opportunity?: GetRecordResult;
+
+    @wire(getRecord, { recordId: '$recordId', fields: REQUIRED_FIELDS, optionalFields: OPTIONAL_FIELDS })
+    wiredOpportunity(result: GetRecordResult): void {
+        const previous = this.opportunity?.data;
+        this.opportunity = result;
+        const current = result.data;
+        // The record changed (an edit, a save elsewhere): its contact roles may have changed with it.
+        if (previous && current && previous.id === current.id && previous.weakEtag !== current.weakEtag) {
+            // A failed refresh reaches the rep through the wire's error state.
+            this.refreshContactRoles().catch(() => false);
+        }
+    }
+
+    /** Field labels as the org names them (admins rename fields); API names until they arrive. */
+    @wire(getObjectInfo, { objectApiName: OPPORTUNITY_OBJECT })
+    objectInfo?: GetObjectInfoResult;
+
+    /** The page of contact roles the wire asks for next (undefined: the first page). */
+    contactRolePageToken?: string;
+    /** The contact roles of every page read so far, in page order. */
+    contactRolePages: RecordRepresentation[][] = [];
+    contactRolesComplete = false;
+    contactRoleResult?: GetRelatedListRecordsResult;
+    /** The href of the campaign link, from NavigationMixin.GenerateUrl (never built by hand). */
+    campaignUrl: string | null = null;
+    private campaignUrlFor: string | null = null;
+    private refreshHandlerId?: number;
 
     @wire(getRelatedListRecords, {
         parentRecordId: '$recordId',
         relatedListId: 'OpportunityContactRoles',
         fields: CONTACT_ROLE_FIELDS,
         optionalFields: CONTACT_ROLE_OPTIONAL_FIELDS,
-        pageSize: CONTACT_ROLE_PAGE_SIZE
+        pageSize: CONTACT_ROLE_PAGE_SIZE,
+        pageToken: '$contactRolePageToken'
     })
-    contactRoleResult?: GetRelatedListRecordsResult;
+    wiredContactRoles(result: GetRelatedListRecordsResult): void {
+        this.contactRoleResult = result;
+        const data = result.data;
+        if (!data) {
+            return;
+        }
+        const pages = this.contactRolePageToken === undefined ? [] : [...this.contactRolePages];
+        pages.push(data.records);
+        this.contactRolePages = pages;
+        const next = data.nextPageToken;
+        if (next && pages.length < CONTACT_ROLE_MAX_PAGES) {
+            this.contactRolesComplete = false;
+            this.contactRolePageToken = next;
+        } else {
+            this.contactRolesComplete = true;
+        }
+    }
+
+    connectedCallback(): void {
+        // RefreshEvent (lightning/refresh): record page actions that add or edit contact roles ask the view to refresh.
+        this.refreshHandlerId = registerRefreshHandler(this, this.refreshContactRoles);
+    }
+
+    disconnectedCallback(): void {
+        if (this.refreshHandlerId !== undefined) {
+            unregisterRefreshHandler(this.refreshHandlerId);
+        }
+    }
+
+    renderedCallback(): void {
+        const campaignId = this.campaignId;
+        if (campaignId && campaignId !== this.campaignUrlFor) {
+            this.campaignUrlFor = campaignId;
+            const generated = this[NavigationMixin.GenerateUrl](
+                this.campaignPageReference(campaignId)
+            ) as Promise<string>;
+            generated.then((url) => {
+                if (this.campaignUrlFor === campaignId) {
+                    this.campaignUrl = url;
+                }
+            });
+        }
+    }
+
+    /** Reads the contact roles again from the first page (refreshApex on the wired result). */
+    refreshContactRoles = async (): Promise<boolean> => {
+        if (this.contactRolePageToken !== undefined) {
+            // Changing the config back to the first page makes the wire read again.
+            this.contactRolePageToken = undefined;
+            this.contactRolesComplete = false;
+            return true;
+        }
+        if (this.contactRoleResult) {
+            await refreshApex(this.contactRoleResult);
+        }
+        return true;
+    };
+
+    handleCampaignClick(event: Event): void {
+        event.preventDefault();
+        const campaignId = this.campaignId;
+        if (campaignId) {
+            this[NavigationMixin.Navigate](this.campaignPageReference(campaignId));
+        }
+    }
 
     get isLoading(): boolean {
-        return !this.opportunity?.data && !this.opportunity?.error;
+        const opportunityPending = !this.opportunity?.data && !this.opportunity?.error;
+        const labelsPending = !this.objectInfo?.data && !this.objectInfo?.error;
+        return opportunityPending || (labelsPending && !this.opportunity?.error);
     }
 
     get rules(): AttributionRules | null {
@@ -113,18 +220,32 @@ export default class OpportunityAttribution extends LightningElement {
         return data ? toAttributionRules(data) : null;
     }
 
-    get rulesErrorMessage(): string | null {
-        const error = this.rulesResult?.error;
-        return error ? reduceErrors(error).join(' ') : null;
+    get rulesError(): unknown {
+        return this.rulesResult?.error ?? null;
     }
 
-    get errorMessage(): string | null {
-        const error = this.opportunity?.error;
-        return error ? reduceErrors(error).join(' ') : null;
+    get loadError(): unknown {
+        return this.opportunity?.error ?? null;
     }
 
     get hasData(): boolean {
         return Boolean(this.opportunity?.data);
+    }
+
+    get campaignLabel(): string {
+        return this.fieldLabel(CAMPAIGN_ID_FIELD);
+    }
+
+    get leadSourceLabel(): string {
+        return this.fieldLabel(LEAD_SOURCE_FIELD);
+    }
+
+    get personaLabel(): string {
+        return this.fieldLabel(PERSONA_FIELD);
+    }
+
+    get canReadPersona(): boolean {
+        return this.opportunity?.data?.fields?.[PERSONA_FIELD.fieldApiName] !== undefined;
     }
 
     get campaignId(): string | null {
@@ -134,14 +255,10 @@ export default class OpportunityAttribution extends LightningElement {
 
     get campaignName(): string {
         if (!this.campaignId) {
-            return 'None';
+            return LABELS.none;
         }
         const name = this.read(CAMPAIGN_NAME_FIELD);
-        return typeof name === 'string' && name.length > 0 ? name : 'Campaign (name not visible to you)';
-    }
-
-    get campaignUrl(): string | null {
-        return this.campaignId ? `/lightning/r/Campaign/${this.campaignId}/view` : null;
+        return typeof name === 'string' && name.length > 0 ? name : LABELS.campaignNotVisible;
     }
 
     get leadSource(): string {
@@ -153,31 +270,32 @@ export default class OpportunityAttribution extends LightningElement {
     }
 
     get utmRows(): UtmRow[] {
-        return utmRows({
-            UTM_Source__c: this.read(UTM_SOURCE_FIELD),
-            UTM_Medium__c: this.read(UTM_MEDIUM_FIELD),
-            UTM_Campaign__c: this.read(UTM_CAMPAIGN_FIELD),
-            UTM_Term__c: this.read(UTM_TERM_FIELD),
-            UTM_Content__c: this.read(UTM_CONTENT_FIELD)
-        });
+        const values: Record<string, unknown> = {};
+        const labels: Record<string, string> = {};
+        const fields = this.opportunity?.data?.fields ?? {};
+        for (const field of UTM_FIELD_IDS) {
+            if (fields[field.fieldApiName] !== undefined) {
+                values[field.fieldApiName] = this.read(field);
+            }
+            labels[field.fieldApiName] = this.fieldLabel(field);
+        }
+        return utmRows(values, labels);
     }
 
-    get hasUtmValues(): boolean {
-        return this.utmRows.some((row) => !row.isEmpty);
+    get contactRoleError(): unknown {
+        return this.contactRoleResult?.error ?? null;
     }
 
     get contactRolesLoading(): boolean {
-        return !this.contactRoleResult?.data && !this.contactRoleResult?.error;
+        return !this.contactRoleError && !this.contactRolesComplete;
     }
 
-    get contactRoleErrorMessage(): string | null {
-        const error = this.contactRoleResult?.error;
-        return error ? reduceErrors(error).join(' ') : null;
-    }
-
+    /** Every contact role of every page, or null until the last page has arrived. */
     get contactRoleRows(): ContactRoleRow[] | null {
-        const records = this.contactRoleResult?.data?.records;
-        return records ? records.map(toContactRoleRow) : null;
+        if (this.contactRoleError || !this.contactRolesComplete) {
+            return null;
+        }
+        return this.contactRolePages.flat().map(toContactRoleRow);
     }
 
     get contactRoleSummary(): ContactRoleSummary | null {
@@ -190,8 +308,10 @@ export default class OpportunityAttribution extends LightningElement {
         if (!summary) {
             return '';
         }
-        const more = this.contactRoleResult?.data?.nextPageToken ? '+' : '';
-        return `${summary.count}${more} ${summary.count === 1 && !more ? 'contact role' : 'contact roles'}`;
+        return formatLabel(
+            summary.count === 1 ? LABELS.contactRoleCountOne : LABELS.contactRoleCountMany,
+            summary.count
+        );
     }
 
     get hasContactRoles(): boolean {
@@ -199,7 +319,7 @@ export default class OpportunityAttribution extends LightningElement {
     }
 
     get primaryContactName(): string {
-        return this.contactRoleSummary?.primaryContactName ?? 'None';
+        return this.contactRoleSummary?.primaryContactName ?? LABELS.none;
     }
 
     get roleViews(): RoleView[] {
@@ -229,9 +349,9 @@ export default class OpportunityAttribution extends LightningElement {
             rules
         ).map((warning) => ({
             ...warning,
-            cssClass: `warning slds-m-bottom_x-small slds-text-color_${warning.severity === 'error' ? 'error' : 'default'}`,
+            cssClass: `warning slds-var-m-bottom_x-small slds-text-color_${warning.severity === 'error' ? 'error' : 'default'}`,
             iconName: warning.severity === 'error' ? 'utility:error' : 'utility:warning',
-            severityLabel: warning.severity === 'error' ? 'Error' : 'Warning'
+            severityLabel: warning.severity === 'error' ? LABELS.errorAlt : LABELS.warningAlt
         }));
     }
 
@@ -240,7 +360,18 @@ export default class OpportunityAttribution extends LightningElement {
     }
 
     get attributionComplete(): boolean {
-        return !this.hasWarnings && !this.contactRolesLoading && !this.contactRoleErrorMessage && this.rules !== null;
+        return !this.hasWarnings && this.contactRoleRows !== null && this.rules !== null;
+    }
+
+    private campaignPageReference(campaignId: string): PageReference {
+        return {
+            type: 'standard__recordPage',
+            attributes: { recordId: campaignId, objectApiName: 'Campaign', actionName: 'view' }
+        };
+    }
+
+    private fieldLabel(field: FieldId): string {
+        return this.objectInfo?.data?.fields?.[field.fieldApiName]?.label ?? field.fieldApiName;
     }
 
     private read(field: FieldId): unknown {

@@ -218,14 +218,28 @@ describe('bantScore and qualificationLabel', () => {
 
 describe('utmRows', () => {
     it('returns the five UTM fields in order and marks empty ones', () => {
-        const rows = utmRows({ UTM_Source__c: 'google', UTM_Campaign__c: 'spring-launch', UTM_Term__c: '  ' });
+        const rows = utmRows(
+            {
+                UTM_Source__c: 'google',
+                UTM_Medium__c: null,
+                UTM_Campaign__c: 'spring-launch',
+                UTM_Term__c: '  ',
+                UTM_Content__c: undefined
+            },
+            { UTM_Source__c: 'Traffic Source', UTM_Campaign__c: 'UTM Campaign' }
+        );
         expect(rows.map((row) => [row.label, row.value, row.isEmpty])).toEqual([
-            ['UTM Source', 'google', false],
-            ['UTM Medium', EMPTY_TEXT, true],
+            ['Traffic Source', 'google', false],
+            ['UTM_Medium__c', EMPTY_TEXT, true],
             ['UTM Campaign', 'spring-launch', false],
-            ['UTM Term', EMPTY_TEXT, true],
-            ['UTM Content', EMPTY_TEXT, true]
+            ['UTM_Term__c', EMPTY_TEXT, true],
+            ['UTM_Content__c', EMPTY_TEXT, true]
         ]);
+    });
+
+    it('gives no row to a field the rep cannot read (absent from the record)', () => {
+        const rows = utmRows({ UTM_Source__c: 'google', UTM_Campaign__c: 'spring-launch' });
+        expect(rows.map((row) => row.field)).toEqual(['UTM_Source__c', 'UTM_Campaign__c']);
     });
 });
 

@@ -1,97 +1,24 @@
-import { createElement } from '@lwc/engine-dom';
-import { getRecord, updateRecord } from 'lightning/uiRecordApi';
-import LeadQualification from 'c/leadQualification';
-
-interface TestWireAdapter {
-    emit(value: unknown): void;
-    error(body?: unknown, status?: number, statusText?: string): void;
-    getLastConfig(): Record<string, unknown>;
-}
-const getRecordAdapter = getRecord as unknown as TestWireAdapter;
-const updateRecordMock = updateRecord as unknown as jest.Mock;
-
-interface RecordPayload {
-    id: string;
-    fields: Record<string, { value: unknown; displayValue: string | null }>;
-}
-const loadJson = (name: string): unknown => jest.requireActual(`./data/${name}.json`);
-/** A deep copy, so a test can change a payload without touching the shared fixture. */
-const loadRecord = (name: string): RecordPayload => JSON.parse(JSON.stringify(loadJson(name))) as RecordPayload;
-
-const LEAD_ID = '00Q000000000001AAA';
-
-type ToggleElement = HTMLElement & {
-    label?: string;
-    type?: string;
-    checked?: boolean;
-    disabled?: boolean;
-    fieldLevelHelp?: string;
-    messageToggleActive?: string;
-    messageToggleInactive?: string;
-};
-
-interface ToastDetail {
-    title: string;
-    message?: string;
-    variant?: string;
-}
-
-/** Runs queued microtasks: wire emissions, re-renders and the awaited updateRecord promise. */
-async function flush(): Promise<void> {
-    await Promise.resolve();
-    await Promise.resolve();
-    await Promise.resolve();
-    await Promise.resolve();
-}
-
-function mount(): HTMLElement {
-    const element = createElement('c-lead-qualification', { is: LeadQualification }) as HTMLElement & {
-        recordId?: string;
-    };
-    element.recordId = LEAD_ID;
-    document.body.appendChild(element);
-    return element;
-}
-
-async function mountWith(lead: string): Promise<HTMLElement> {
-    const element = mount();
-    getRecordAdapter.emit(loadJson(lead));
-    await flush();
-    return element;
-}
-
-function toggles(element: HTMLElement): ToggleElement[] {
-    return Array.from(element.shadowRoot!.querySelectorAll('lightning-input')) as ToggleElement[];
-}
-
-function toggle(element: HTMLElement, field: string): ToggleElement {
-    return element.shadowRoot!.querySelector(`lightning-input[data-field="${field}"]`) as ToggleElement;
-}
-
-function text(element: HTMLElement, selector: string): string | undefined {
-    return element.shadowRoot!.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim();
-}
-
-function flip(input: ToggleElement, checked: boolean): void {
-    input.checked = checked;
-    input.dispatchEvent(new CustomEvent('change', { detail: { checked } }));
-}
-
-function captureToasts(element: HTMLElement): ToastDetail[] {
-    const toasts: ToastDetail[] = [];
-    element.addEventListener('lightning__showtoast', (event) =>
-        toasts.push((event as CustomEvent<ToastDetail>).detail)
-    );
-    return toasts;
-}
+import {
+    getRecordAdapter,
+    updateRecordMock,
+    loadJson,
+    loadRecord,
+    LEAD_ID,
+    flush,
+    mount,
+    mountWith,
+    toggles,
+    toggle,
+    text,
+    childText,
+    label,
+    flip,
+    captureToasts,
+    cleanUp
+} from './leadQualificationKit';
 
 describe('c-lead-qualification', () => {
-    afterEach(() => {
-        while (document.body.firstChild) {
-            document.body.removeChild(document.body.firstChild);
-        }
-        jest.clearAllMocks();
-    });
+    afterEach(cleanUp);
 
     it('asks getRecord for the BANT fields and reads the rest as optional fields', async () => {
         mount();
@@ -120,7 +47,9 @@ describe('c-lead-qualification', () => {
 
     it('shows an accessible spinner until the lead arrives', () => {
         const element = mount();
-        const spinner = element.shadowRoot!.querySelector('lightning-spinner') as HTMLElement & {
+        const spinner = element
+            .shadowRoot!.querySelector('c-loading-state')!
+            .shadowRoot!.querySelector('lightning-spinner') as HTMLElement & {
             alternativeText?: string;
         };
         expect(spinner.alternativeText).toBe('Loading qualification');
@@ -130,11 +59,11 @@ describe('c-lead-qualification', () => {
     it('renders the checklist, score and funnel fields of a working lead', async () => {
         const element = await mountWith('leadWorking');
 
-        expect(toggles(element).map((input) => [input.label, input.checked, input.disabled])).toEqual([
-            ['Budget', true, false],
-            ['Authority', false, false],
-            ['Need', true, false],
-            ['Timeline', false, false]
+        expect(toggles(element).map((input) => [label(input), input.checked, input.disabled])).toEqual([
+            ['BANT Budget', true, false],
+            ['BANT Authority', false, false],
+            ['BANT Need', true, false],
+            ['BANT Timeline', false, false]
         ]);
         expect(text(element, 'p.score')).toBe('Qualification score: 2 of 4 — Partly qualified');
         expect(text(element, 'dd.meeting')).toBe('');
@@ -146,9 +75,9 @@ describe('c-lead-qualification', () => {
         expect(text(element, 'dd.sql-date')).toBe('—');
         expect(text(element, 'dd.persona')).toBe('Technical Evaluator');
         expect(text(element, 'dd.lead-source')).toBe('Paid Search');
-        expect(text(element, 'dd[data-field="UTM_Campaign__c"]')).toBe('attribution-guardrails-q4');
-        expect(text(element, 'dd[data-field="UTM_Content__c"]')).toBe('—');
-        expect(element.shadowRoot!.querySelector('div.save-error')).toBeNull();
+        expect(childText(element, 'c-utm-list', 'dd[data-field="UTM_Campaign__c"]')).toBe('attribution-guardrails-q4');
+        expect(childText(element, 'c-utm-list', 'dd[data-field="UTM_Content__c"]')).toBe('—');
+        expect(element.shadowRoot!.querySelector('c-error-panel')).toBeNull();
     });
 
     it('shows empty states for a new lead', async () => {
@@ -160,20 +89,28 @@ describe('c-lead-qualification', () => {
         };
         expect(meeting.label).toBe('No meeting booked');
         expect(text(element, 'dd.persona')).toBe('—');
-        expect(text(element, 'p.utm-empty')).toBe('No UTM values were captured for this lead.');
+        expect(childText(element, 'c-utm-list', 'p.utm-empty')).toBe('No UTM values were captured for this lead.');
     });
 
-    it('labels every toggle and explains each criterion', async () => {
+    it('labels every toggle and links its help text so a screen reader announces it', async () => {
         const element = await mountWith('leadWorking');
 
         const inputs = toggles(element);
         expect(inputs).toHaveLength(4);
-        inputs.forEach((input) => {
-            expect(input.type).toBe('toggle');
-            expect(input.label).toBeTruthy();
-            expect(input.fieldLevelHelp).toBeTruthy();
-            expect([input.messageToggleActive, input.messageToggleInactive]).toEqual(['Met', 'Not met']);
+        const labels = inputs.map(label);
+        expect(labels).toEqual(['BANT Budget', 'BANT Authority', 'BANT Need', 'BANT Timeline']);
+        const help = inputs.map((input) => {
+            const id = input.getAttribute('aria-describedby');
+            expect(id).toBeTruthy();
+            const description = element.shadowRoot!.querySelector(`[id="${id}"]`);
+            return description?.textContent?.trim();
         });
+        expect(help).toEqual([
+            'The buyer has budget set aside, or can get it, for this purchase.',
+            'You are talking to the person who signs, or they are involved.',
+            'The buyer has a problem our product solves.',
+            'The buyer plans to decide within a known time frame.'
+        ]);
         expect(text(element, 'fieldset.bant legend')).toBe('BANT checklist');
         expect(element.shadowRoot!.querySelector('p.score')!.getAttribute('aria-live')).toBe('polite');
     });
@@ -188,7 +125,7 @@ describe('c-lead-qualification', () => {
         expect(updateRecordMock).toHaveBeenCalledTimes(1);
         expect(updateRecordMock).toHaveBeenCalledWith({ fields: { Id: LEAD_ID, BANT_Authority__c: true } });
         expect(toasts).toEqual([
-            { title: 'Qualification saved', message: 'Authority is now met.', variant: 'success' }
+            { title: 'Qualification saved', message: 'BANT Authority is now met.', variant: 'success' }
         ]);
         expect(text(element, 'p.score')).toBe('Qualification score: 3 of 4 — Nearly qualified');
         expect(toggles(element).every((input) => !input.disabled)).toBe(true);
@@ -202,23 +139,83 @@ describe('c-lead-qualification', () => {
         await flush();
 
         expect(updateRecordMock).toHaveBeenCalledWith({ fields: { Id: LEAD_ID, BANT_Budget__c: false } });
-        expect(toasts[0]!.message).toBe('Budget is now not met.');
+        expect(toasts[0]!.message).toBe('BANT Budget is now not met.');
         expect(text(element, 'p.score')).toBe('Qualification score: 1 of 4 — Partly qualified');
     });
 
-    it('disables the checklist while a save is in flight', async () => {
+    it('keeps the pressed toggle enabled, focused and aria-busy while its save is in flight', async () => {
         const element = await mountWith('leadWorking');
         let resolveSave: (value: unknown) => void = () => undefined;
         updateRecordMock.mockReturnValueOnce(new Promise((resolve) => (resolveSave = resolve)));
 
-        flip(toggle(element, 'BANT_Timeline__c'), true);
+        const timeline = toggle(element, 'BANT_Timeline__c');
+        timeline.focus();
+        flip(timeline, true);
         await flush();
-        expect(toggles(element).map((input) => input.disabled)).toEqual([true, true, true, true]);
+        expect(toggles(element).map((input) => input.disabled)).toEqual([false, false, false, false]);
+        expect(timeline.getAttribute('aria-busy')).toBe('true');
+        expect(element.shadowRoot!.activeElement).toBe(timeline);
+        expect(timeline.checked).toBe(true);
         expect(text(element, 'p.score')).toBe('Qualification score: 3 of 4 — Nearly qualified');
 
         resolveSave({});
         await flush();
-        expect(toggles(element).map((input) => input.disabled)).toEqual([false, false, false, false]);
+        expect(timeline.getAttribute('aria-busy')).toBe('false');
+        expect(element.shadowRoot!.activeElement).toBe(timeline);
+        expect(timeline.checked).toBe(true);
+    });
+
+    it('ignores a second press of a toggle that is still saving and keeps its state', async () => {
+        const element = await mountWith('leadWorking');
+        let resolveSave: (value: unknown) => void = () => undefined;
+        updateRecordMock.mockReturnValueOnce(new Promise((resolve) => (resolveSave = resolve)));
+
+        const timeline = toggle(element, 'BANT_Timeline__c');
+        timeline.click();
+        await flush();
+        timeline.click();
+        await flush();
+        expect(timeline.checked).toBe(true);
+        // A change event that slips through (e.g. a synthetic one) is reverted as well.
+        timeline.checked = false;
+        timeline.dispatchEvent(new CustomEvent('change'));
+        await flush();
+        expect(timeline.checked).toBe(true);
+        expect(updateRecordMock).toHaveBeenCalledTimes(1);
+
+        resolveSave({});
+        await flush();
+        expect(timeline.getAttribute('aria-busy')).toBe('false');
+    });
+
+    it('saves another criterion while one is in flight and keeps both values when the record arrives', async () => {
+        const element = await mountWith('leadWorking');
+        let resolveFirst: (value: unknown) => void = () => undefined;
+        updateRecordMock.mockReturnValueOnce(new Promise((resolve) => (resolveFirst = resolve)));
+        let resolveSecond: (value: unknown) => void = () => undefined;
+        updateRecordMock.mockReturnValueOnce(new Promise((resolve) => (resolveSecond = resolve)));
+
+        flip(toggle(element, 'BANT_Timeline__c'), true);
+        flip(toggle(element, 'BANT_Authority__c'), true);
+        await flush();
+        expect(updateRecordMock).toHaveBeenCalledTimes(2);
+
+        resolveFirst({});
+        const saved = loadRecord('leadWorking');
+        saved.fields.BANT_Timeline__c!.value = true;
+        getRecordAdapter.emit(saved);
+        await flush();
+        expect(toggle(element, 'BANT_Authority__c').getAttribute('aria-busy')).toBe('true');
+        expect(text(element, 'p.score')).toBe('Qualification score: 4 of 4 — Fully qualified');
+
+        resolveSecond({});
+        await flush();
+        expect(toggles(element).map((input) => input.getAttribute('aria-busy'))).toEqual([
+            'false',
+            'false',
+            'false',
+            'false'
+        ]);
     });
 
     it('shows the validation rule message when the save is rejected and reverts the toggle', async () => {
@@ -230,14 +227,14 @@ describe('c-lead-qualification', () => {
         flip(authority, true);
         await flush();
 
-        const alert = element.shadowRoot!.querySelector('div.save-error')!;
+        const alert = element.shadowRoot!.querySelector('c-error-panel.save-error')!.shadowRoot!.querySelector('div')!;
         expect(alert.getAttribute('role')).toBe('alert');
-        expect(alert.textContent!.trim()).toBe(
-            'Authority was not saved: Confirm Authority only after you have spoken with the person who signs.'
+        expect(alert.textContent!.replace(/\s+/g, ' ').trim()).toBe(
+            'BANT Authority was not saved: Confirm Authority only after you have spoken with the person who signs.'
         );
         expect(toasts).toEqual([
             {
-                title: 'Authority was not saved',
+                title: 'BANT Authority was not saved',
                 message: 'Confirm Authority only after you have spoken with the person who signs.',
                 variant: 'error'
             }
@@ -252,11 +249,13 @@ describe('c-lead-qualification', () => {
 
         flip(toggle(element, 'BANT_Need__c'), false);
         await flush();
-        expect(text(element, 'div.save-error')).toBe('Need was not saved: Network unreachable');
+        expect(childText(element, 'c-error-panel.save-error', '[role="alert"]')).toBe(
+            'BANT Need was not saved: Network unreachable'
+        );
 
         flip(toggle(element, 'BANT_Need__c'), false);
         await flush();
-        expect(element.shadowRoot!.querySelector('div.save-error')).toBeNull();
+        expect(element.shadowRoot!.querySelector('c-error-panel.save-error')).toBeNull();
         expect(updateRecordMock).toHaveBeenCalledTimes(2);
     });
 
@@ -293,10 +292,10 @@ describe('c-lead-qualification', () => {
         getRecordAdapter.error({ message: 'You do not have access to the Lead object' }, 403, 'Forbidden');
         await flush();
 
-        const alert = element.shadowRoot!.querySelector('div.load-error')!;
-        expect(alert.getAttribute('role')).toBe('alert');
-        expect(alert.textContent).toContain('You do not have access to the Lead object');
+        expect(childText(element, 'c-error-panel.load-error', '[role="alert"]')).toBe(
+            'Qualification could not be loaded: You do not have access to the Lead object'
+        );
         expect(toggles(element)).toHaveLength(0);
-        expect(element.shadowRoot!.querySelector('lightning-spinner')).toBeNull();
+        expect(element.shadowRoot!.querySelector('c-loading-state')).toBeNull();
     });
 });

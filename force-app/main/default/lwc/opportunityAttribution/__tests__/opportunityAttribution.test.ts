@@ -1,8 +1,20 @@
-import { createElement } from '@lwc/engine-dom';
-import { getRecord } from 'lightning/uiRecordApi';
-import { getRelatedListRecords } from 'lightning/uiRelatedListApi';
-import getRules from '@salesforce/apex/AttributionRulesController.getRules';
-import OpportunityAttribution from 'c/opportunityAttribution';
+import {
+    getRecordAdapter,
+    getRelatedListRecordsAdapter,
+    getRulesAdapter,
+    loadJson,
+    loadCopy,
+    OPPORTUNITY_ID,
+    mount,
+    flush,
+    childText,
+    root,
+    text,
+    warningCodes,
+    mountWith,
+    cleanUp
+} from './opportunityAttributionKit';
+import type { RecordPayload, CollectionPayload, RulesPayload } from './opportunityAttributionKit';
 
 jest.mock(
     '@salesforce/apex/AttributionRulesController.getRules',
@@ -15,88 +27,33 @@ jest.mock(
     { virtual: true }
 );
 
-interface TestWireAdapter {
-    emit(value: unknown): void;
-    error(body?: unknown, status?: number, statusText?: string): void;
-    getLastConfig(): Record<string, unknown>;
+jest.mock('@salesforce/apex', () => ({ refreshApex: jest.fn(() => Promise.resolve()) }), { virtual: true });
+
+interface PageReferenceShape {
+    type: string;
+    attributes: Record<string, unknown>;
 }
-const getRecordAdapter = getRecord as unknown as TestWireAdapter;
-const getRelatedListRecordsAdapter = getRelatedListRecords as unknown as TestWireAdapter;
-const getRulesAdapter = getRules as unknown as TestWireAdapter;
-
-const loadJson = (name: string): unknown => jest.requireActual(`./data/${name}.json`);
-/** A deep copy, so a test can change a payload without touching the shared fixture. */
-const loadCopy = <T>(name: string): T => JSON.parse(JSON.stringify(loadJson(name))) as T;
-
-interface RecordPayload {
-    fields: Record<string, { value: unknown; displayValue: string | null }>;
-}
-interface CollectionPayload {
-    count: number;
-    nextPageToken: string | null;
-    records: RecordPayload[];
-}
-const OPPORTUNITY_ID = '006000000000001AAA';
-
-/** The DTO of AttributionRulesController.getRules (AttributionRulesController.Rules in Apex). */
-interface RulesPayload {
-    agedLeadDays: number | null;
-    campaignExemptStages: string[];
-    contactRoleRequiredStage: string | null;
-    convertedLeadStatuses: string[];
-    exemptLeadSources: string[];
-    mqlLeadStatuses: string[];
-    openLeadStatuses: string[];
-    salesSourcedLeadSources: string[];
-    sqlLeadStatuses: string[];
-    stageOrder: string[];
-}
-
-type AttributionElement = HTMLElement & { recordId?: string };
-
-function mount(properties: Partial<AttributionElement> = {}): AttributionElement {
-    const element = createElement('c-opportunity-attribution', { is: OpportunityAttribution }) as AttributionElement;
-    element.recordId = OPPORTUNITY_ID;
-    Object.assign(element, properties);
-    document.body.appendChild(element);
-    return element;
-}
-
-/** Lets LWC re-render after a wire emission. */
-const flush = () => Promise.resolve();
-
-function root(element: HTMLElement): ShadowRoot {
-    return element.shadowRoot!;
-}
-
-function text(element: HTMLElement, selector: string): string | undefined {
-    return root(element).querySelector(selector)?.textContent?.trim();
-}
-
-function warningCodes(element: HTMLElement): string[] {
-    return Array.from(root(element).querySelectorAll<HTMLElement>('li.warning')).map((li) => li.dataset.code ?? '');
-}
-
-async function mountWith(
-    opportunity: string,
-    contactRoles: string,
-    rules: RulesPayload = loadCopy<RulesPayload>('rulesDefault')
-) {
-    const element = mount();
-    getRulesAdapter.emit(rules);
-    getRecordAdapter.emit(loadJson(opportunity));
-    getRelatedListRecordsAdapter.emit(loadJson(contactRoles));
-    await flush();
-    return element;
-}
+const mockNavigate = jest.fn();
+const mockGenerateUrl = jest.fn((ref: PageReferenceShape) =>
+    Promise.resolve(`/lightning/generated/${String(ref.attributes.recordId)}`)
+);
+jest.mock('lightning/navigation', () => {
+    const Navigate = Symbol('Navigate');
+    const GenerateUrl = Symbol('GenerateUrl');
+    const NavigationMixin = (Base: new () => object) =>
+        class extends Base {
+            [Navigate](ref: PageReferenceShape, replace?: boolean) {
+                mockNavigate(ref, replace);
+            }
+            [GenerateUrl](ref: PageReferenceShape) {
+                return mockGenerateUrl(ref);
+            }
+        };
+    return { NavigationMixin: Object.assign(NavigationMixin, { Navigate, GenerateUrl }) };
+});
 
 describe('c-opportunity-attribution', () => {
-    afterEach(() => {
-        while (document.body.firstChild) {
-            document.body.removeChild(document.body.firstChild);
-        }
-        jest.clearAllMocks();
-    });
+    afterEach(cleanUp);
 
     it('asks the wires for the opportunity fields and its contact roles', async () => {
         mount();
@@ -126,7 +83,9 @@ describe('c-opportunity-attribution', () => {
 
     it('shows an accessible spinner until the opportunity arrives', () => {
         const element = mount();
-        const spinner = root(element).querySelector('lightning-spinner') as HTMLElement & {
+        const spinner = root(element)
+            .querySelector('c-loading-state')!
+            .shadowRoot!.querySelector('lightning-spinner') as HTMLElement & {
             alternativeText?: string;
         };
         expect(spinner).not.toBeNull();
@@ -139,12 +98,16 @@ describe('c-opportunity-attribution', () => {
 
         expect(text(element, 'dd.campaign')).toBe('Spring Webinar 2026');
         expect(root(element).querySelector('dd.campaign a')!.getAttribute('href')).toBe(
-            '/lightning/r/Campaign/701000000000001AAA/view'
+            '/lightning/generated/701000000000001AAA'
         );
+        expect(mockGenerateUrl).toHaveBeenCalledWith({
+            type: 'standard__recordPage',
+            attributes: { recordId: '701000000000001AAA', objectApiName: 'Campaign', actionName: 'view' }
+        });
         expect(text(element, 'dd.lead-source')).toBe('Webinar');
         expect(text(element, 'dd.persona')).toBe('Economic Buyer');
-        expect(text(element, 'dd[data-field="UTM_Source__c"]')).toBe('linkedin');
-        expect(text(element, 'dd[data-field="UTM_Term__c"]')).toBe('—');
+        expect(childText(element, 'c-utm-list', 'dd[data-field="UTM_Source__c"]')).toBe('linkedin');
+        expect(childText(element, 'c-utm-list', 'dd[data-field="UTM_Term__c"]')).toBe('—');
         expect(text(element, 'dd.contact-role-count')).toBe('3 contact roles');
         expect(text(element, 'dd.primary-contact')).toBe('Ada Lovelace');
         const badges = Array.from(root(element).querySelectorAll('dd.roles lightning-badge')) as Array<
@@ -169,7 +132,9 @@ describe('c-opportunity-attribution', () => {
         expect(icons.map((icon) => icon.alternativeText)).toEqual(['Error', 'Error']);
         expect(root(element).querySelector('section.status')!.getAttribute('aria-live')).toBe('polite');
         expect(text(element, 'dd.campaign')).toBe('None');
-        expect(text(element, 'p.utm-empty')).toBe('No UTM values were captured for this opportunity.');
+        expect(childText(element, 'c-utm-list', 'p.utm-empty')).toBe(
+            'No UTM values were captured for this opportunity.'
+        );
         expect(text(element, 'p.contact-role-empty')).toBe('This opportunity has no contact roles yet.');
         expect(root(element).querySelector('p.complete')).toBeNull();
     });
@@ -240,33 +205,48 @@ describe('c-opportunity-attribution', () => {
         getRelatedListRecordsAdapter.emit(loadJson('contactRolesComplete'));
         getRulesAdapter.error({ message: 'You do not have access to the Apex class named AttributionRulesController' });
         await flush();
-        const alert = root(element).querySelector('p.rules-error')!;
-        expect(alert.getAttribute('role')).toBe('alert');
-        expect(alert.textContent).toContain(
-            'You do not have access to the Apex class named AttributionRulesController'
+        expect(childText(element, 'c-error-panel.rules-error', '[role="alert"]')).toBe(
+            'Attribution rules could not be loaded, so no warnings are shown: ' +
+                'You do not have access to the Apex class named AttributionRulesController'
         );
         expect(warningCodes(element)).toEqual([]);
         expect(root(element).querySelector('p.complete')).toBeNull();
         expect(text(element, 'dd.lead-source')).toBe('Web');
     });
 
-    it('names a campaign the rep cannot read and counts contact roles beyond the first page', async () => {
+    it('names a campaign the rep cannot read', async () => {
         const opportunity = loadCopy<RecordPayload>('opportunityAttributed');
         delete opportunity.fields.Campaign; // optional field left out: no read access to Campaign
-        const contactRoles = loadCopy<CollectionPayload>('contactRolesIncomplete');
-        contactRoles.records = contactRoles.records.slice(0, 1);
-        contactRoles.count = 1;
-        contactRoles.nextPageToken = '1';
         const element = mount();
         getRulesAdapter.emit(loadCopy<RulesPayload>('rulesDefault'));
         getRecordAdapter.emit(opportunity);
-        getRelatedListRecordsAdapter.emit(contactRoles);
+        getRelatedListRecordsAdapter.emit(loadJson('contactRolesComplete'));
+        await flush();
+        expect(text(element, 'dd.campaign')).toBe('Campaign (name not visible to you)');
+    });
+
+    it('reads every page of contact roles before judging them, so a later page counts', async () => {
+        const complete = loadCopy<CollectionPayload>('contactRolesComplete');
+        const incomplete = loadCopy<CollectionPayload>('contactRolesIncomplete');
+        const firstPage = { ...complete, nextPageToken: '200' };
+        const secondPage = { ...incomplete, nextPageToken: null };
+        const element = mount();
+        getRulesAdapter.emit(loadCopy<RulesPayload>('rulesDefault'));
+        getRecordAdapter.emit(loadJson('opportunityAttributed'));
+        getRelatedListRecordsAdapter.emit(firstPage);
         await flush();
 
-        expect(text(element, 'dd.campaign')).toBe('Campaign (name not visible to you)');
-        expect(text(element, 'dd.contact-role-count')).toBe('1+ contact roles');
-        expect(text(element, 'dd.roles')).toBe('None');
-        expect(warningCodes(element)).toEqual(['NO_PRIMARY_CONTACT_ROLE', 'CONTACT_ROLE_WITHOUT_ROLE']);
+        expect(getRelatedListRecordsAdapter.getLastConfig().pageToken).toBe('200');
+        expect(text(element, 'p.contact-role-loading')).toBe('Loading contact roles…');
+        expect(root(element).querySelector('p.complete')).toBeNull();
+
+        getRelatedListRecordsAdapter.emit(secondPage);
+        await flush();
+        const total = complete.records.length + incomplete.records.length;
+        expect(text(element, 'dd.contact-role-count')).toBe(`${total} contact roles`);
+        // The first page has a primary contact; the Role missing on the second page is still reported.
+        expect(text(element, 'dd.primary-contact')).toBe('Ada Lovelace');
+        expect(warningCodes(element)).toEqual(['CONTACT_ROLE_WITHOUT_ROLE']);
     });
 
     it('keeps the opportunity details while contact roles are still loading', async () => {
@@ -285,10 +265,10 @@ describe('c-opportunity-attribution', () => {
         getRecordAdapter.error({ message: 'The requested resource does not exist' }, 404, 'Not Found');
         await flush();
 
-        const alert = root(element).querySelector('div.load-error')!;
-        expect(alert.getAttribute('role')).toBe('alert');
-        expect(alert.textContent).toContain('The requested resource does not exist');
-        expect(root(element).querySelector('lightning-spinner')).toBeNull();
+        expect(childText(element, 'c-error-panel.load-error', '[role="alert"]')).toBe(
+            'Attribution could not be loaded: The requested resource does not exist'
+        );
+        expect(root(element).querySelector('c-loading-state')).toBeNull();
         expect(root(element).querySelector('dl.sources')).toBeNull();
     });
 
@@ -299,9 +279,9 @@ describe('c-opportunity-attribution', () => {
         getRelatedListRecordsAdapter.error({ message: 'Insufficient access to Opportunity Contact Roles' }, 403);
         await flush();
 
-        const alert = root(element).querySelector('p.contact-role-error')!;
-        expect(alert.getAttribute('role')).toBe('alert');
-        expect(alert.textContent).toContain('Insufficient access to Opportunity Contact Roles');
+        expect(childText(element, 'c-error-panel.contact-role-error', '[role="alert"]')).toBe(
+            'Contact roles could not be loaded: Insufficient access to Opportunity Contact Roles'
+        );
         expect(text(element, 'dd.campaign')).toBe('Spring Webinar 2026');
         expect(warningCodes(element)).toEqual([]);
     });
