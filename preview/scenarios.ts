@@ -56,7 +56,8 @@ function richness(store: PreviewStore, object: string, id: string): number {
     const filled = [...UTM, 'Persona__c', 'CampaignId'].filter((f) => row[f]).length;
     const roles =
         object === 'Opportunity' ? store.rows('OpportunityContactRole').filter((r) => r.OpportunityId === id).length : 0;
-    return filled + Math.min(roles, 3);
+    // Contact roles weigh most: the empty state is a deal without any, the data state one with several.
+    return filled + 10 * Math.min(roles, 3);
 }
 
 /** The record Id to show: the one asked for (it must exist and be of `object`), else the state's pick. */

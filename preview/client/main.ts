@@ -81,7 +81,9 @@ async function start(): Promise<void> {
     const answer = await fetch(`/preview/page${window.location.search}`);
     const page = (await answer.json()) as Page & { message?: string };
     if (!answer.ok) {
-        app.append(el('p', 'slds-text-color_error slds-m-around_large', page.message ?? 'The preview failed'));
+        const card = el('article', 'slds-card slds-p-around_medium');
+        card.append(el('p', 'slds-text-color_error', page.message ?? 'The preview failed'));
+        app.append(card);
         return;
     }
     document.body.dataset.recordId = page.recordId;
@@ -127,7 +129,9 @@ async function start(): Promise<void> {
     try {
         title.textContent = await details(page, main);
     } catch (error) {
-        main.append(el('p', 'slds-text-color_error', 'Record details could not be loaded.'));
+        const card = el('article', 'slds-card slds-card__body_inner slds-p-around_medium');
+        card.append(el('p', 'slds-text-color_error', 'Record details could not be loaded.'));
+        main.append(card);
         console.info('preview: details not loaded', error);
     }
     document.body.dataset.ready = 'true';
