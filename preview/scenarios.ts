@@ -55,7 +55,9 @@ function richness(store: PreviewStore, object: string, id: string): number {
     const row = store.rows(object).find((r) => r.Id === id) ?? {};
     const filled = [...UTM, 'Persona__c', 'CampaignId'].filter((f) => row[f]).length;
     const roles =
-        object === 'Opportunity' ? store.rows('OpportunityContactRole').filter((r) => r.OpportunityId === id).length : 0;
+        object === 'Opportunity'
+            ? store.rows('OpportunityContactRole').filter((r) => r.OpportunityId === id).length
+            : 0;
     // Contact roles weigh most: the empty state is a deal without any, the data state one with several.
     return filled + 10 * Math.min(roles, 3);
 }

@@ -90,7 +90,11 @@ export async function startPreviewServer(opts: {
     let store = new PreviewStore(structuredClone(snapshot), objects);
     const log: LogEntry[] = [];
 
-    async function api(req: IncomingMessage, url: URL, fault: Fault[]): Promise<{ kind: string; answer: ApiResponse; request?: unknown }> {
+    async function api(
+        req: IncomingMessage,
+        url: URL,
+        fault: Fault[]
+    ): Promise<{ kind: string; answer: ApiResponse; request?: unknown }> {
         const method = req.method ?? 'GET';
         const p = url.pathname;
         let m: RegExpMatchArray | null;
@@ -112,7 +116,11 @@ export async function startPreviewServer(opts: {
             }
             const answer = fault.includes('record')
                 ? { status: 404, body: [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }] }
-                : store.getRecord(id, list(url.searchParams.get('fields')), list(url.searchParams.get('optionalFields')));
+                : store.getRecord(
+                      id,
+                      list(url.searchParams.get('fields')),
+                      list(url.searchParams.get('optionalFields'))
+                  );
             return { kind: 'getRecord', answer };
         }
         if ((m = p.match(/^\/services\/data\/v66\.0\/ui-api\/related-list-records\/(\w+)\/(\w+)$/))) {
@@ -142,7 +150,9 @@ export async function startPreviewServer(opts: {
                 ? await handler(params, { projectDir: opts.projectDir })
                 : {
                       status: 500,
-                      body: { message: `preview: no stub for Apex ${m[1]} (add it to APEX_HANDLERS in preview/server.ts)` }
+                      body: {
+                          message: `preview: no stub for Apex ${m[1]} (add it to APEX_HANDLERS in preview/server.ts)`
+                      }
                   };
             return { kind: `apex:${m[1]}`, answer, request: params };
         }
@@ -169,7 +179,14 @@ export async function startPreviewServer(opts: {
         if (p === '/preview/log') {
             if (req.method === 'POST') {
                 const event = (await readBody(req)) as { kind?: string; body?: unknown } | null;
-                log.push({ kind: event?.kind ?? 'client', method: 'POST', path: p, status: 200, request: event?.body, fault: [] });
+                log.push({
+                    kind: event?.kind ?? 'client',
+                    method: 'POST',
+                    path: p,
+                    status: 200,
+                    request: event?.body,
+                    fault: []
+                });
                 return send(res, 200, { ok: true });
             }
             return send(res, 200, log);
@@ -185,7 +202,15 @@ export async function startPreviewServer(opts: {
         const latency = Math.min(Number(req.headers['x-preview-latency'] ?? 0) || 0, 60_000);
         if (latency > 0) await new Promise((r) => setTimeout(r, latency));
         const { kind, answer, request } = await api(req, url, fault);
-        log.push({ kind, method: req.method ?? 'GET', path: p + url.search, status: answer.status, request, body: answer.body, fault });
+        log.push({
+            kind,
+            method: req.method ?? 'GET',
+            path: p + url.search,
+            status: answer.status,
+            request,
+            body: answer.body,
+            fault
+        });
         send(res, answer.status, answer.body);
     }
 

@@ -33,12 +33,7 @@ export interface FieldMeta {
     compound?: readonly string[];
 }
 
-function std(
-    apiName: string,
-    label: string,
-    dataType: UiDataType,
-    extra: Partial<FieldMeta> = {}
-): FieldMeta {
+function std(apiName: string, label: string, dataType: UiDataType, extra: Partial<FieldMeta> = {}): FieldMeta {
     return {
         apiName,
         label,
@@ -69,8 +64,14 @@ export const STANDARD_FIELDS: Readonly<Record<string, readonly FieldMeta[]>> = {
         std('Status', 'Lead Status', 'Picklist', { required: true }),
         std('IsConverted', 'Converted', 'Boolean', readOnly),
         std('ConvertedDate', 'Converted Date', 'Date', readOnly),
-        std('ConvertedAccountId', 'Converted Account ID', 'Reference', { ...ref('Account', 'ConvertedAccount'), ...readOnly }),
-        std('ConvertedContactId', 'Converted Contact ID', 'Reference', { ...ref('Contact', 'ConvertedContact'), ...readOnly }),
+        std('ConvertedAccountId', 'Converted Account ID', 'Reference', {
+            ...ref('Account', 'ConvertedAccount'),
+            ...readOnly
+        }),
+        std('ConvertedContactId', 'Converted Contact ID', 'Reference', {
+            ...ref('Contact', 'ConvertedContact'),
+            ...readOnly
+        }),
         std('ConvertedOpportunityId', 'Converted Opportunity ID', 'Reference', {
             ...ref('Opportunity', 'ConvertedOpportunity'),
             ...readOnly

@@ -262,7 +262,12 @@ export class PreviewStore {
         if (rest.length === 0) {
             const meta = fields[head];
             if (!meta) return false;
-            const raw = meta.compound ? meta.compound.map((f) => row[f] ?? '').join(' ').trim() : row[head];
+            const raw = meta.compound
+                ? meta.compound
+                      .map((f) => row[f] ?? '')
+                      .join(' ')
+                      .trim()
+                : row[head];
             const value = typedValue(meta, raw);
             rep.fields[head] = { value, displayValue: displayValueOf(meta, value) };
             return true;

@@ -117,7 +117,9 @@ async function start(): Promise<void> {
         }
     });
 
-    for (const component of components.filter((c) => c.objects.length === 0 || c.objects.includes(page.objectApiName))) {
+    for (const component of components.filter(
+        (c) => c.objects.length === 0 || c.objects.includes(page.objectApiName)
+    )) {
         const tag = `c-${component.name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
         const node = createElement(tag, { is: component.ctor });
         Object.assign(node, { recordId: page.recordId, objectApiName: page.objectApiName });

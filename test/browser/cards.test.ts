@@ -127,7 +127,13 @@ describe.runIf(Boolean(launch.browser))('rep cards in Chromium', () => {
 
     it('Opportunity, empty: no contact roles', async () => {
         await open('object=Opportunity&state=empty');
-        await expect.poll(() => opportunityCard().getByText(/no contact roles/i).count()).toBe(1);
+        await expect
+            .poll(() =>
+                opportunityCard()
+                    .getByText(/no contact roles/i)
+                    .count()
+            )
+            .toBe(1);
         await expectCleanAndAccessible();
     });
 

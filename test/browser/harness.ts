@@ -77,8 +77,7 @@ export interface AxeViolation {
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
     await page.addScriptTag({ path: AXE_PATH });
     return page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<AxeResults> } })
-            .axe;
+        const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<AxeResults> } }).axe;
         interface AxeResults {
             violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[];
         }

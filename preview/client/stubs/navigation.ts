@@ -34,6 +34,8 @@ export function urlOf(ref: PageReference): string {
 const Navigate = Symbol('NavigationMixin.Navigate');
 const GenerateUrl = Symbol('NavigationMixin.GenerateUrl');
 
+// A mixin's base constructor must accept any arguments (TypeScript's mixin pattern).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Constructor<T = object> = new (...args: any[]) => T;
 
 function mixin<T extends Constructor>(Base: T) {

@@ -14,7 +14,10 @@ export const getObjectInfos = wireAdapter<{ objectApiNames?: unknown[] }, unknow
         const results = await Promise.all(
             (config.objectApiNames ?? []).map(async (name) => {
                 try {
-                    return { statusCode: 200, result: await callOrThrow('GET', `${UI_API}/object-info/${objectName(name)}`) };
+                    return {
+                        statusCode: 200,
+                        result: await callOrThrow('GET', `${UI_API}/object-info/${objectName(name)}`)
+                    };
                 } catch (error) {
                     return { statusCode: (error as { status?: number }).status ?? 500, result: error };
                 }
