@@ -66,9 +66,9 @@ function filesUnder(dir: string): string[] {
 }
 
 /** sha256 over the inputs' paths and contents. */
-export function inputsHash(projectDir: string): string {
+export function inputsHash(projectDir: string, lwcDirs: readonly string[] = [LWC_DIR]): string {
     const files = [
-        ...filesUnder(path.join(projectDir, LWC_DIR)),
+        ...lwcDirs.flatMap((d) => filesUnder(path.join(projectDir, d))),
         ...filesUnder(path.join(projectDir, CLIENT_DIR)),
         ...['preview/build.ts', 'preview/plugins.ts', LABELS_PATH, 'package-lock.json'].map((f) =>
             path.join(projectDir, f)
@@ -82,21 +82,25 @@ export function inputsHash(projectDir: string): string {
 }
 
 /** The record-page components of the project (exposed bundles targeting lightning__RecordPage). */
-export function pageComponents(projectDir: string): PageComponent[] {
-    const dir = path.join(projectDir, LWC_DIR);
-    return readdirSync(dir)
-        .filter((name) => existsSync(path.join(dir, name, `${name}.js-meta.xml`)))
-        .map((name) => readPageComponent(dir, name))
-        .filter((c): c is PageComponent => c !== null);
+export function pageComponents(projectDir: string, lwcDirs: readonly string[] = [LWC_DIR]): PageComponent[] {
+    return lwcDirs.flatMap((d) => {
+        const dir = path.join(projectDir, d);
+        return readdirSync(dir)
+            .filter((name) => existsSync(path.join(dir, name, `${name}.js-meta.xml`)))
+            .map((name) => readPageComponent(dir, name))
+            .filter((c): c is PageComponent => c !== null);
+    });
 }
 
-function componentAliases(projectDir: string): { name: string; path: string }[] {
-    const dir = path.join(projectDir, LWC_DIR);
-    return readdirSync(dir)
-        .map((name) => {
-            const ts = path.join(dir, name, `${name}.ts`);
-            const js = path.join(dir, name, `${name}.js`);
-            return { name: `c/${name}`, path: existsSync(ts) ? ts : js };
+function componentAliases(projectDir: string, lwcDirs: readonly string[]): { name: string; path: string }[] {
+    return lwcDirs
+        .flatMap((d) => {
+            const dir = path.join(projectDir, d);
+            return readdirSync(dir).map((name) => {
+                const ts = path.join(dir, name, `${name}.ts`);
+                const js = path.join(dir, name, `${name}.js`);
+                return { name: `c/${name}`, path: existsSync(ts) ? ts : js };
+            });
         })
         .filter((a) => existsSync(a.path));
 }
@@ -117,21 +121,33 @@ const INDEX_HTML = `<!doctype html>
 </html>
 `;
 
+export interface BuildOptions {
+    projectDir?: string;
+    /** Rebuild even when the inputs' hash matches. */
+    force?: boolean;
+    /** Component folders (project-relative); the browser suite adds its probe component's folder. */
+    lwcDirs?: readonly string[];
+    /** Sub-folder of .preview-cache for this bundle. */
+    cacheName?: string;
+}
+
 /** Builds unless the cached bundle's hash matches (`force` rebuilds). */
-export async function buildPreview(opts: { projectDir?: string; force?: boolean } = {}): Promise<BuildResult> {
+export async function buildPreview(opts: BuildOptions = {}): Promise<BuildResult> {
     const started = Date.now();
     const projectDir = opts.projectDir ?? PROJECT_DIR;
-    const dir = path.join(projectDir, CACHE_DIR, 'bundle');
+    const lwcDirs = opts.lwcDirs ?? [LWC_DIR];
+    const cacheName = opts.cacheName ?? 'bundle';
+    const dir = path.join(projectDir, CACHE_DIR, cacheName);
     const hashFile = path.join(dir, '.inputs-hash');
-    const hash = inputsHash(projectDir);
+    const hash = inputsHash(projectDir, lwcDirs);
     if (!opts.force && existsSync(hashFile) && readFileSync(hashFile, 'utf8') === hash) {
         return { dir, cached: true, ms: Date.now() - started, hash };
     }
     rmSync(dir, { recursive: true, force: true });
     const genDir = path.join(projectDir, CACHE_DIR, 'gen');
     mkdirSync(genDir, { recursive: true });
-    const componentsFile = path.join(genDir, 'components.js');
-    writeFileSync(componentsFile, pageComponentsSource(pageComponents(projectDir)));
+    const componentsFile = path.join(genDir, `${cacheName}-components.js`);
+    writeFileSync(componentsFile, pageComponentsSource(pageComponents(projectDir, lwcDirs)));
     const stubs = path.join(projectDir, CLIENT_DIR, 'stubs');
     const bundle = await rollup({
         input: path.join(projectDir, CLIENT_DIR, 'main.ts'),
@@ -157,7 +173,7 @@ export async function buildPreview(opts: { projectDir?: string; force?: boolean 
                 defaultModules: [],
                 modules: [
                     ...Object.entries(ENGINE_MODULES).map(([name, p]) => ({ name, path: path.join(projectDir, p) })),
-                    ...componentAliases(projectDir),
+                    ...componentAliases(projectDir, lwcDirs),
                     ...Object.entries(PLATFORM_STUBS).map(([name, file]) => ({ name, path: path.join(stubs, file) })),
                     { npm: 'lightning-base-components' }
                 ]

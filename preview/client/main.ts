@@ -6,7 +6,7 @@
 import '@lwc/synthetic-shadow';
 import { createElement } from 'lwc';
 import components from 'preview:components';
-import { runRefreshHandlers } from './stubs/refresh';
+import { runRefreshHandlers } from './refreshRegistry';
 import { callOrThrow, logEvent, UI_API } from './transport';
 import { liveAdapters } from './wire';
 

@@ -12,27 +12,12 @@ export class RefreshEvent extends CustomEvent<unknown> {
     }
 }
 
-type Handler = () => Promise<unknown> | unknown;
-const handlers = new Map<number, { element: EventTarget; handler: Handler }>();
-let nextId = 1;
-
-export function registerRefreshHandler(element: EventTarget, handler: Handler): number {
-    const id = nextId++;
-    handlers.set(id, { element, handler });
-    return id;
-}
-
-export function unregisterRefreshHandler(id: number): void {
-    handlers.delete(id);
-}
+// The registry lives in a module of its own: the LWC resolver loads this file under its specifier
+// (`refresh.ts?specifier=lightning/refresh`), the frame under its path, so state here would exist twice.
+export { registerRefreshHandler, unregisterRefreshHandler } from '../refreshRegistry';
 
 export function registerRefreshContainer(): number {
     return 0;
 }
 
 export function unregisterRefreshContainer(): void {}
-
-/** Called by the frame on a RefreshEvent. */
-export async function runRefreshHandlers(): Promise<void> {
-    await Promise.all([...handlers.values()].map(({ handler }) => handler()));
-}
