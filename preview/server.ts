@@ -109,7 +109,8 @@ export async function startPreviewServer(opts: {
                     ? recordError(
                           'FIELD_CUSTOM_VALIDATION_EXCEPTION',
                           'This record cannot be saved right now (preview fault=save).',
-                          field
+                          field,
+                          field ? (objects[store.objectOf(id) ?? '']?.[field]?.label ?? null) : null
                       )
                     : store.updateRecord(id, fields);
                 return { kind: 'updateRecord', answer, request: body };

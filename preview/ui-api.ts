@@ -225,7 +225,12 @@ export class PreviewStore {
             const field = meta[name];
             if (!field) return errorList(400, 'INVALID_FIELD', `No such column '${name}' on entity '${found.object}'.`);
             if (!field.updateable) {
-                return recordError('INVALID_FIELD_FOR_INSERT_UPDATE', `Unable to create/update fields: ${name}.`, name);
+                return recordError(
+                    'INVALID_FIELD_FOR_INSERT_UPDATE',
+                    `Unable to create/update fields: ${name}.`,
+                    name,
+                    field.label
+                );
             }
         }
         if (found.object === 'Lead' && found.row.IsConverted === 'true') {
@@ -293,9 +298,17 @@ export class PreviewStore {
     }
 }
 
-/** The UI API's RecordError body (validation rules, field-level save errors). */
-export function recordError(errorCode: string, message: string, field: string | null): ApiResponse {
-    const entry = { constituentField: null, duplicateRecordError: null, errorCode, field, message };
+/**
+ * The UI API's "Error with Output" body with `enhancedErrorType: RecordError` and Record Exceptions as `output`
+ * (validation rules, field-level save errors; UI API Developer Guide, "Error with Output", "Record Exception Error").
+ */
+export function recordError(
+    errorCode: string,
+    message: string,
+    field: string | null,
+    fieldLabel: string | null = null
+): ApiResponse {
+    const entry = { constituentField: null, duplicateRecordError: null, errorCode, field, fieldLabel, message };
     return {
         status: 400,
         body: {

@@ -115,6 +115,9 @@ describe('UI API stand-in', () => {
         const readOnly = s.updateRecord(LEAD_OPEN, { IsConverted: true });
         expect(readOnly.status).toBe(400);
         expect(JSON.stringify(readOnly.body)).toContain('INVALID_FIELD_FOR_INSERT_UPDATE');
+        const fieldErrors = (readOnly.body as { output: { fieldErrors: Record<string, { fieldLabel: string }[]> } })
+            .output.fieldErrors;
+        expect(fieldErrors.IsConverted?.[0]?.fieldLabel).toBe('Converted');
         const converted = s.updateRecord(LEAD_CONVERTED, { BANT_Need__c: true });
         expect(converted.status).toBe(400);
         expect((converted.body as { enhancedErrorType: string }).enhancedErrorType).toBe('RecordError');
