@@ -14,6 +14,7 @@ export default defineConfig([
             'mdapi-out/**',
             'reports/**',
             'bench/out/**',
+            '.preview-cache/**',
             // committed tsc output of the TypeScript LWCs (checked for equality with tsc by the metadata gate)
             'force-app/**/lwc/**/*.js',
             'test/fixtures/**'
@@ -42,11 +43,24 @@ export default defineConfig([
         }
     },
     {
-        files: ['src/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts', '*.config.ts', '*.config.js'],
+        files: [
+            'src/**/*.ts',
+            'test/**/*.ts',
+            'bench/**/*.ts',
+            'scripts/**/*.ts',
+            'preview/**/*.ts',
+            '*.config.ts',
+            '*.config.js'
+        ],
         extends: [...tseslint.configs.recommended],
         languageOptions: { globals: { ...globals.node } },
         rules: {
             '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }]
         }
+    },
+    {
+        // the preview's browser code (bundled by preview/build.ts)
+        files: ['preview/client/**/*.ts'],
+        languageOptions: { globals: { ...globals.browser } }
     }
 ]);

@@ -1,0 +1,9 @@
+// Modules the preview build provides (see preview/build.ts and preview/plugins.ts).
+declare module 'preview:components' {
+    const components: { name: string; masterLabel: string; objects: string[]; ctor: unknown }[];
+    export default components;
+}
+declare module 'lwc' {
+    export function createElement(tag: string, options: { is: unknown }): HTMLElement;
+}
+declare module '@lwc/synthetic-shadow';
