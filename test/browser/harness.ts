@@ -95,14 +95,3 @@ export async function requestLog(page: Page, baseUrl: string): Promise<LogEntry[
     const res = await page.request.get(`${baseUrl}preview/log`);
     return (await res.json()) as LogEntry[];
 }
-
-/** Describes the element that has focus, piercing (synthetic) shadow roots: `INPUT[name=BANT_Budget__c]`, `BODY`. */
-export async function focusedElement(page: Page): Promise<string> {
-    return page.evaluate(() => {
-        const all = [...document.querySelectorAll('*')];
-        const focused = all.filter((e) => e.matches(':focus'));
-        const innermost = focused.find((e) => !focused.some((o) => o !== e && e.contains(o))) ?? document.body;
-        const name = innermost.getAttribute('name');
-        return `${innermost.tagName}${name ? `[name=${name}]` : ''}`;
-    });
-}
