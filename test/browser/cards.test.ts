@@ -11,29 +11,9 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildPreview, PROJECT_DIR } from '../../preview/build.js';
 import { startPreviewServer, type PreviewServer } from '../../preview/server.js';
-import {
-    axeViolations,
-    chromiumRequired,
-    launchChromium,
-    requestLog,
-    unexpectedErrors,
-    watchErrors,
-    type PageError
-} from './harness.js';
+import { axeViolations, launchForSuite, requestLog, unexpectedErrors, watchErrors, type PageError } from './harness.js';
 
-const launch = await launchChromium();
-const required = chromiumRequired(process.env);
-if (!launch.browser) {
-    process.stderr.write(`browser suite: ${launch.reason}${required ? '' : ' (skipped: not required here)'}\n`);
-}
-
-if (!launch.browser && required) {
-    describe('browser suite (Chromium required: CI=true or REQUIRE_CHROMIUM=1)', () => {
-        it('starts Chromium', () => {
-            throw new Error(launch.reason);
-        });
-    });
-}
+const launch = await launchForSuite('browser suite');
 
 const SCREENS = path.join(PROJECT_DIR, 'docs', 'screens');
 const ERROR_FROM_SERVER = 'The requested resource does not exist';

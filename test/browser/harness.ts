@@ -8,6 +8,7 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { describe, it } from 'vitest';
 import type { LogEntry } from '../../preview/server.js';
 
 /** Debian's binary: `/usr/bin/chromium` is a shell wrapper Playwright cannot drive. */
@@ -35,6 +36,25 @@ export async function launchChromium(env: NodeJS.ProcessEnv = process.env): Prom
     } catch (err) {
         return { reason: `Chromium at ${executablePath} did not start: ${(err as Error).message.split('\n')[0]}` };
     }
+}
+
+/**
+ * Launches Chromium for one suite file. Without a browser it says why on stderr and, when Chromium is required
+ * (CI), registers a failing test named after the suite, so a missing browser is red, never a silent skip.
+ */
+export async function launchForSuite(suite: string, env: NodeJS.ProcessEnv = process.env): Promise<Launch> {
+    const launch = await launchChromium(env);
+    if (launch.browser) return launch;
+    const required = chromiumRequired(env);
+    process.stderr.write(`${suite}: ${launch.reason}${required ? '' : ' (skipped: not required here)'}\n`);
+    if (required) {
+        describe(`${suite} (Chromium required: CI=true or REQUIRE_CHROMIUM=1)`, () => {
+            it('starts Chromium', () => {
+                throw new Error(launch.reason);
+            });
+        });
+    }
+    return launch;
 }
 
 export interface PageError {

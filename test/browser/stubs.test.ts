@@ -7,25 +7,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPreview, LWC_DIR, PROJECT_DIR } from '../../preview/build.js';
 import { startPreviewServer, type PreviewServer } from '../../preview/server.js';
-import {
-    chromiumRequired,
-    launchChromium,
-    requestLog,
-    unexpectedErrors,
-    watchErrors,
-    type PageError
-} from './harness.js';
+import { launchForSuite, requestLog, unexpectedErrors, watchErrors, type PageError } from './harness.js';
 
-const launch = await launchChromium();
-const required = chromiumRequired(process.env);
-
-if (!launch.browser && required) {
-    describe('preview stubs (Chromium required: CI=true or REQUIRE_CHROMIUM=1)', () => {
-        it('starts Chromium', () => {
-            throw new Error(launch.reason);
-        });
-    });
-}
+const launch = await launchForSuite('preview stubs');
 
 describe.runIf(Boolean(launch.browser))('preview platform stubs in Chromium', () => {
     const browser = launch.browser as Browser;
