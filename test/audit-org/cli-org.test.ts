@@ -7,7 +7,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { main } from '../../src/audit/cli.js';
+import { runOrgCli } from './cli-harness.js';
 import { mockOrg, TOKEN } from './fixtures.js';
 import { startMockServer, type Faults, type MockServer } from './mock-server.js';
 
@@ -27,15 +27,7 @@ afterEach(async () => {
 
 async function cli(args: string[], faults: Faults = {}) {
     server = await startMockServer({ objects: mockOrg({ leads: 10_200 }), token: TOKEN, faults });
-    let stdout = '';
-    let stderr = '';
-    const code = await main(['--org-from-env', '--as-of', '2026-11-01', ...args], {
-        stdout: (t) => (stdout += t),
-        stderr: (t) => (stderr += t),
-        env: { SF_ACCESS_TOKEN: TOKEN, SF_INSTANCE_URL: server.url }
-    });
-    expect(`${stdout}\n${stderr}`).not.toContain(TOKEN);
-    return { code, stdout, stderr, server };
+    return runOrgCli(server, args);
 }
 
 describe('audit CLI against the mock org', () => {

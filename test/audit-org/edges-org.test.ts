@@ -9,13 +9,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_REQUEST_TIMEOUT_S, main } from '../../src/audit/cli.js';
+import { DEFAULT_REQUEST_TIMEOUT_S } from '../../src/audit/cli.js';
 import { tempTag } from '../../src/audit/cleanup.js';
 import { connectToOrg } from '../../src/audit/org/connect.js';
 import { DEFAULT_REQUEST_TIMEOUT_MS } from '../../src/audit/org/http.js';
 import { createProgressReporter, progressLine } from '../../src/audit/org/progress.js';
 import { pullOrgSnapshot } from '../../src/audit/org/pull.js';
 import type { PullProgress } from '../../src/audit/org/types.js';
+import { fakeTty, runOrgCli } from './cli-harness.js';
 import { mockOrg, TOKEN } from './fixtures.js';
 import { startMockServer, type Faults, type MockServer } from './mock-server.js';
 
@@ -36,15 +37,7 @@ afterEach(async () => {
 
 async function cli(args: string[], faults: Faults = {}, leads = 10_200) {
     server = await startMockServer({ objects: mockOrg({ leads }), token: TOKEN, faults });
-    let stdout = '';
-    let stderr = '';
-    const code = await main(['--org-from-env', '--as-of', '2026-11-01', ...args], {
-        stdout: (t) => (stdout += t),
-        stderr: (t) => (stderr += t),
-        env: { SF_ACCESS_TOKEN: TOKEN, SF_INSTANCE_URL: server.url }
-    });
-    expect(`${stdout}\n${stderr}`).not.toContain(TOKEN);
-    return { code, stdout, stderr, server };
+    return runOrgCli(server, args);
 }
 
 const ownTemp = (): string[] => readdirSync(tmpdir()).filter((e) => e.includes(tempTag()));
@@ -141,20 +134,11 @@ describe('progress', () => {
     });
 
     it('on a TTY: a planning bar from the first request', () => {
-        const pass = new PassThrough();
-        let out = '';
-        pass.on('data', (c: Buffer) => (out += c.toString()));
-        const stream = Object.assign(pass, {
-            isTTY: true,
-            columns: 120,
-            cursorTo: () => true,
-            clearLine: () => true,
-            moveCursor: () => true
-        }) as unknown as NodeJS.WriteStream;
-        const reporter = createProgressReporter(stream);
+        const tty = fakeTty();
+        const reporter = createProgressReporter(tty.stream);
         reporter.onProgress({ object: 'Lead', phase: 'plan', records: 0, requestsUsed: 0, step: 1, steps: 9 });
         reporter.stop();
-        expect(out).toMatch(/planning Lead\s+\|.*\| 0\/9 objects via describe \+ COUNT\(\) · 0 API requests/);
+        expect(tty.output()).toMatch(/planning Lead\s+\|.*\| 0\/9 objects via describe \+ COUNT\(\) · 0 API requests/);
     });
 });
 

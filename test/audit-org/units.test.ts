@@ -1,5 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { fakeTty } from './cli-harness.js';
 import { countCsvRecords, csvField, csvHeader, csvRow, parseHeaderLine, splitHeader } from '../../src/audit/org/csv.js';
 import { OrgHttp, parseLimitInfo, redact } from '../../src/audit/org/http.js';
 import { Connection } from '@jsforce/jsforce-node';
@@ -185,20 +186,11 @@ describe('progress bars', () => {
     });
 
     it('draw a bar per object on a TTY', () => {
-        const pass = new PassThrough();
-        let out = '';
-        pass.on('data', (c: Buffer) => (out += c.toString()));
-        const stream = Object.assign(pass, {
-            isTTY: true,
-            columns: 120,
-            cursorTo: () => true,
-            clearLine: () => true,
-            moveCursor: () => true
-        }) as unknown as NodeJS.WriteStream;
-        const reporter = createProgressReporter(stream);
+        const tty = fakeTty();
+        const reporter = createProgressReporter(tty.stream);
         reporter.onProgress({ object: 'Lead', phase: 'pull', via: 'bulk2', records: 10, total: 20, requestsUsed: 3 });
         reporter.onProgress({ object: 'Lead', phase: 'done', via: 'bulk2', records: 20, total: 20, requestsUsed: 5 });
         reporter.stop();
-        expect(out).toMatch(/Lead\s+\|.*\| 20\/20 records via bulk2 · 5 API requests/);
+        expect(tty.output()).toMatch(/Lead\s+\|.*\| 20\/20 records via bulk2 · 5 API requests/);
     });
 });
