@@ -6,6 +6,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { z } from 'zod';
+import { KIT_DIRS } from '../../src/install/org-facts.js';
 
 const parser = new XMLParser({
     ignoreAttributes: false,
@@ -84,7 +85,7 @@ const MatchingRulesSchema = z.object({
 });
 
 export type DuplicateRule = z.infer<typeof DuplicateRuleSchema> & { object: string; name: string; file: string };
-export const repoDir = (kind: 'duplicateRules' | 'matchingRules'): string => `unpackaged/main/default/${kind}`;
+export const repoDir = (kind: 'duplicateRules' | 'matchingRules'): string => KIT_DIRS[kind];
 export type MatchingRule = z.infer<typeof MatchingRulesSchema>['matchingRules'][number] & { object: string };
 
 function parseWith<T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, xml: string, root: string, file: string): T {
