@@ -150,6 +150,10 @@ fi
 step "Deploy demo-org (governed picklists, lead-convert mapping: scratch orgs only)"
 sf project deploy start --source-dir demo-org --target-org "$ALIAS" --wait 30
 
+# step: campaign-influence
+step "Deploy campaign-influence (influenced-pipeline report type and report: need Customizable Campaign Influence, which the scratch definition enables)"
+sf project deploy start --source-dir campaign-influence --target-org "$ALIAS" --wait 30
+
 # step: permission-sets
 step "Permission sets for $USERNAME"
 for PS in "${PERMSETS[@]}"; do

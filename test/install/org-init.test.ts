@@ -117,6 +117,7 @@ describe('scripts/org-init.sh with a fake sf', { timeout: 120_000 }, () => {
             'deploy <staged duplicate rules>',
             'query FlowDefinitionView',
             'deploy demo-org',
+            'deploy campaign-influence',
             'query PermissionSetAssignment',
             'org assign',
             'query PermissionSetAssignment',
@@ -169,6 +170,7 @@ describe('scripts/org-init.sh with a fake sf', { timeout: 120_000 }, () => {
             'kit uses 4 Attribution_Leads_By_Email (file says 2), 5 Attribution_Leads_Matching_Contacts (file says 3)'
         );
         expect(first.calls.map(label)).not.toContain('deploy demo-org');
+        expect(first.calls.map(label)).not.toContain('deploy campaign-influence');
         expect(first.calls.map(label)).not.toContain('org create');
 
         // the org now holds the kit's rules too (the fake records them): they are not counted as the org's own

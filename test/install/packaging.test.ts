@@ -51,7 +51,7 @@ afterAll(() => {
 function copy(edit: (root: string) => void): string {
     const root = mkdtempSync(join(tmpdir(), 'layout-'));
     copies.push(root);
-    for (const p of ['force-app', 'unpackaged', 'demo-org', 'sfdx-project.json', 'scripts']) {
+    for (const p of ['force-app', 'unpackaged', 'demo-org', 'campaign-influence', 'sfdx-project.json', 'scripts']) {
         cpSync(join(REPO, p), join(root, p), { recursive: true });
     }
     edit(root);
@@ -71,6 +71,7 @@ describe('sfdx-project.json and the layout', () => {
         expect(project.packageDirectories.map((d) => [d.path, d.package ?? null])).toEqual([
             ['force-app', 'Attribution Guardrails'],
             ['unpackaged', null],
+            ['campaign-influence', null],
             ['demo-org', null]
         ]);
         expect(project.packageAliases).toEqual({});
