@@ -17,6 +17,7 @@ import { sortProblems, type Problem } from './problems.js';
 import { loadProject } from './project.js';
 import { loadStandardCatalog } from './refs/catalog.js';
 import { checkReferences } from './refs/index.js';
+import { checkReports } from './reports/index.js';
 import type { SchemaModel } from './schema-model.js';
 import { loadWsdl } from './wsdl-loader.js';
 
@@ -86,6 +87,7 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
 
     const standard = loadStandardCatalog();
     problems.push(...checkReferences(project.files, standard));
+    problems.push(...checkReports(project.files, standard));
     problems.push(...(await checkApex(project, standard)));
     problems.push(...checkDocs(project.files));
     problems.push(...checkHistory(project.files, HISTORY_FACTS));
