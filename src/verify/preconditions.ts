@@ -141,6 +141,32 @@ export const PRECONDITIONS: readonly Precondition[] = [
         readme: ['scratch and demo orgs only'],
         script: ['if [[ -n "$EXISTING" ]]', '--source-dir demo-org'],
         source: 'Metadata API StandardValueSet and LeadConvertSettings (deploys replace the org values)'
+    },
+    {
+        id: 'campaign-influence-enabled',
+        assumes:
+            'Customizable Campaign Influence is on (Setup > Campaign Influence, or CampaignSettings.enableCampaignInfluence2): without it the CampaignInfluence object does not exist and the influenced-pipeline report type and report fail to deploy, so they ship in campaign-influence/, outside the package',
+        trigger: 'a report type on CampaignInfluence',
+        triggeredBy: (f, text) =>
+            isType(f, 'ReportType') && /<baseObject>\s*CampaignInfluence\s*<\/baseObject>/.test(text),
+        readme: [],
+        script: ['--source-dir force-app', '--source-dir campaign-influence'],
+        scratchDef: {
+            what: 'settings.campaignSettings.enableCampaignInfluence2 = true',
+            holds: (def) => at(def, ['settings', 'campaignSettings', 'enableCampaignInfluence2']) === true
+        },
+        source: 'Metadata API CampaignSettings.enableCampaignInfluence2 (v66 WSDL); Object Reference "CampaignInfluence" ("To access this object, Customizable Campaign Influence must be enabled")'
+    },
+    {
+        id: 'dynamic-dashboard-available',
+        assumes:
+            'the org has a dynamic dashboard left (Enterprise 5, Unlimited and Performance 10, Developer 3; deleted ones in the recycle bin count): the Attribution Health dashboard runs as the logged-in user',
+        trigger: 'a dashboard with <dashboardType>LoggedInUser</dashboardType>',
+        triggeredBy: (f, text) =>
+            isType(f, 'Dashboard') && /<dashboardType>\s*(LoggedInUser|MyTeamUser)\s*<\/dashboardType>/.test(text),
+        readme: [],
+        script: ['--source-dir force-app'],
+        source: 'Salesforce Help "Dynamic Dashboards" (analytics.dashboards_dynamic_overview.htm)'
     }
 ];
 
