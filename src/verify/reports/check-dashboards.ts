@@ -26,7 +26,11 @@ function components(root: XmlElement): { el: XmlElement; path: string }[] {
     if (grid) {
         childrenNamed(grid, 'dashboardGridComponents').forEach((g, i) => {
             const c = firstChild(g, 'dashboardComponent');
-            if (c) out.push({ el: c, path: `Dashboard/dashboardGridLayout/dashboardGridComponents[${i + 1}]/dashboardComponent` });
+            if (c)
+                out.push({
+                    el: c,
+                    path: `Dashboard/dashboardGridLayout/dashboardGridComponents[${i + 1}]/dashboardComponent`
+                });
         });
     }
     for (const section of ['leftSection', 'middleSection', 'rightSection']) {
@@ -52,7 +56,12 @@ function checkComponent(
     const name = reportEl.text.trim();
     const report = reports.get(name);
     if (!report) {
-        findings.push({ file: file.rel, el: reportEl, path: `${path}/report`, message: `report ${name} is not in the project (Folder/DeveloperName)` });
+        findings.push({
+            file: file.rel,
+            el: reportEl,
+            path: `${path}/report`,
+            message: `report ${name} is not in the project (Folder/DeveloperName)`
+        });
         return;
     }
     if (packageDir(report.file) !== packageDir(file.rel)) {
@@ -88,11 +97,19 @@ function checkComponent(
         }
     });
     const columns = new Set(report.aggregates.keys());
-    for (const [list, child] of [['dashboardTableColumn', 'column'], ['dashboardFilterColumns', 'column']] as const) {
+    for (const [list, child] of [
+        ['dashboardTableColumn', 'column'],
+        ['dashboardFilterColumns', 'column']
+    ] as const) {
         childrenNamed(el, list).forEach((t, i) => {
             const column = childText(t, child) ?? '';
             if (column !== ROW_COUNT && !columns.has(column) && !report.groupings.has(column)) {
-                findings.push({ file: file.rel, el: t, path: `${path}/${list}[${i + 1}]/${child}`, message: `${column} is not a column of ${name}` });
+                findings.push({
+                    file: file.rel,
+                    el: t,
+                    path: `${path}/${list}[${i + 1}]/${child}`,
+                    message: `${column} is not a column of ${name}`
+                });
             }
         });
     }
@@ -131,7 +148,12 @@ export function checkDashboards(
         }
         const folder = file.fullName.split('/')[0] ?? '';
         if (!folders.has(folder)) {
-            findings.push({ file: file.rel, el: root, path: 'Dashboard', message: `dashboard folder ${folder} has no .dashboardFolder-meta.xml in the project` });
+            findings.push({
+                file: file.rel,
+                el: root,
+                path: 'Dashboard',
+                message: `dashboard folder ${folder} has no .dashboardFolder-meta.xml in the project`
+            });
         }
         for (const c of components(root)) checkComponent(findings, file, c, reports);
     }

@@ -27,18 +27,13 @@ export interface ReportContext {
 /** `B1#RowCount` (a joined report's block) and `s!AMOUNT` (sum, average, max, min, unique) name a column underneath. */
 const summaryToken = (column: string): string => column.replace(/^B\d+#/, '').replace(/^[samxu]!/, '');
 
-function checkTokens(
-    ctx: ReportContext,
-    file: string,
-    el: XmlElement,
-    base: string,
-    type: ReportTypeModel
-): void {
+function checkTokens(ctx: ReportContext, file: string, el: XmlElement, base: string, type: ReportTypeModel): void {
     const uses: { el: XmlElement; path: string; token: string }[] = [];
     const push = (parent: XmlElement, parentPath: string, child: string, list: string): void => {
         childrenNamed(parent, list).forEach((item, i) => {
             const target = firstChild(item, child);
-            if (target) uses.push({ el: target, path: `${parentPath}/${list}[${i + 1}]/${child}`, token: target.text.trim() });
+            if (target)
+                uses.push({ el: target, path: `${parentPath}/${list}[${i + 1}]/${child}`, token: target.text.trim() });
         });
     };
     push(el, base, 'field', 'columns');
@@ -55,7 +50,9 @@ function checkTokens(
                 uses.push({ el: value, path: `${path}/value`, token: value.text.trim() });
             } else if (value && value.text.trim() && column) {
                 const info = type.tokens.get(column.text.trim());
-                const target = info ? `${ctx.catalog.walk(info.object, info.field.split('.').slice(0, -1)) ?? info.object}.${info.field.split('.').pop() ?? ''}` : '';
+                const target = info
+                    ? `${ctx.catalog.walk(info.object, info.field.split('.').slice(0, -1)) ?? info.object}.${info.field.split('.').pop() ?? ''}`
+                    : '';
                 if (RULE_VALUE_FIELDS.includes(target)) {
                     ctx.findings.push({
                         file,
@@ -69,7 +66,8 @@ function checkTokens(
     }
     const timeFrame = firstChild(el, 'timeFrameFilter');
     const dateColumn = timeFrame ? firstChild(timeFrame, 'dateColumn') : undefined;
-    if (dateColumn) uses.push({ el: dateColumn, path: `${base}/timeFrameFilter/dateColumn`, token: dateColumn.text.trim() });
+    if (dateColumn)
+        uses.push({ el: dateColumn, path: `${base}/timeFrameFilter/dateColumn`, token: dateColumn.text.trim() });
     const sort = firstChild(el, 'sortColumn');
     if (sort) uses.push({ el: sort, path: `${base}/sortColumn`, token: sort.text.trim() });
     const chart = firstChild(el, 'chart');
@@ -105,7 +103,13 @@ function checkTokens(
     });
 }
 
-function checkCrossFilters(ctx: ReportContext, file: string, el: XmlElement, base: string, type: ReportTypeModel): void {
+function checkCrossFilters(
+    ctx: ReportContext,
+    file: string,
+    el: XmlElement,
+    base: string,
+    type: ReportTypeModel
+): void {
     childrenNamed(el, 'crossFilters').forEach((x, i) => {
         const path = `${base}/crossFilters[${i + 1}]`;
         const related = childText(x, 'relatedTable') ?? '';
@@ -200,17 +204,37 @@ export function checkReport(ctx: ReportContext, file: Parsed, folders: ReadonlyS
     const root = file.root;
     const name = childText(root, 'name') ?? '';
     if (name.length > REPORT_TEXT_LIMITS.reportName) {
-        ctx.findings.push({ file: file.rel, el: firstChild(root, 'name'), path: 'Report/name', message: `name is ${name.length} characters; a report name holds at most ${REPORT_TEXT_LIMITS.reportName}` });
+        ctx.findings.push({
+            file: file.rel,
+            el: firstChild(root, 'name'),
+            path: 'Report/name',
+            message: `name is ${name.length} characters; a report name holds at most ${REPORT_TEXT_LIMITS.reportName}`
+        });
     }
     const description = childText(root, 'description') ?? '';
     if (!description) {
-        ctx.findings.push({ file: file.rel, el: root, path: 'Report', message: 'report has no description (say what it shows and what it cannot)' });
+        ctx.findings.push({
+            file: file.rel,
+            el: root,
+            path: 'Report',
+            message: 'report has no description (say what it shows and what it cannot)'
+        });
     } else if (description.length > REPORT_TEXT_LIMITS.description) {
-        ctx.findings.push({ file: file.rel, el: firstChild(root, 'description'), path: 'Report/description', message: `description is ${description.length} characters; at most ${REPORT_TEXT_LIMITS.description}` });
+        ctx.findings.push({
+            file: file.rel,
+            el: firstChild(root, 'description'),
+            path: 'Report/description',
+            message: `description is ${description.length} characters; at most ${REPORT_TEXT_LIMITS.description}`
+        });
     }
     const folder = file.fullName.split('/')[0] ?? '';
     if (!folders.has(folder)) {
-        ctx.findings.push({ file: file.rel, el: root, path: 'Report', message: `report folder ${folder} has no .reportFolder-meta.xml in the project` });
+        ctx.findings.push({
+            file: file.rel,
+            el: root,
+            path: 'Report',
+            message: `report folder ${folder} has no .reportFolder-meta.xml in the project`
+        });
     }
     const format = childText(root, 'format');
     if (format !== 'MultiBlock') {
@@ -224,7 +248,12 @@ export function checkReport(ctx: ReportContext, file: Parsed, folders: ReadonlyS
     }
     const blocks = childrenNamed(root, 'block');
     if (blocks.length < FORMAT_RULES.minBlocks || blocks.length > FORMAT_RULES.maxBlocks) {
-        ctx.findings.push({ file: file.rel, el: root, path: 'Report', message: `a joined report holds ${FORMAT_RULES.minBlocks}-${FORMAT_RULES.maxBlocks} blocks, this one ${blocks.length}` });
+        ctx.findings.push({
+            file: file.rel,
+            el: root,
+            path: 'Report',
+            message: `a joined report holds ${FORMAT_RULES.minBlocks}-${FORMAT_RULES.maxBlocks} blocks, this one ${blocks.length}`
+        });
     }
     const types: ReportTypeModel[] = [];
     blocks.forEach((block, i) => {
@@ -236,7 +265,10 @@ export function checkReport(ctx: ReportContext, file: Parsed, folders: ReadonlyS
         checkTokens(ctx, file.rel, block, base, type);
         checkCrossFilters(ctx, file.rel, block, base, type);
     });
-    for (const [i, g] of [...childrenNamed(root, 'groupingsDown'), ...childrenNamed(root, 'groupingsAcross')].entries()) {
+    for (const [i, g] of [
+        ...childrenNamed(root, 'groupingsDown'),
+        ...childrenNamed(root, 'groupingsAcross')
+    ].entries()) {
         const field = childText(g, 'field') ?? '';
         const missing = types.filter((t) => !t.tokens.has(field)).map((t) => t.name);
         if (missing.length) {
@@ -254,7 +286,9 @@ export function checkFolder(findings: Finding[], file: Parsed, kind: string): vo
     descendants(file.root, 'folderShares').forEach((share, i) => {
         const type = childText(share, 'sharedToType') ?? '';
         const to = childText(share, 'sharedTo') ?? '';
-        const ok = NEW_ORG_FOLDER_SHARES.allowed.some((a) => a.sharedToType === type && (!a.sharedTo || a.sharedTo === to));
+        const ok = NEW_ORG_FOLDER_SHARES.allowed.some(
+            (a) => a.sharedToType === type && (!a.sharedTo || a.sharedTo === to)
+        );
         if (!ok) {
             findings.push({
                 file: file.rel,
@@ -265,6 +299,11 @@ export function checkFolder(findings: Finding[], file: Parsed, kind: string): vo
         }
     });
     if (!descendants(file.root, 'folderShares').length) {
-        findings.push({ file: file.rel, el: file.root, path: kind, message: 'folder is shared with nobody: only its creator and admins would see the reports' });
+        findings.push({
+            file: file.rel,
+            el: file.root,
+            path: kind,
+            message: 'folder is shared with nobody: only its creator and admins would see the reports'
+        });
     }
 }

@@ -31,7 +31,12 @@ export function checkReports(files: readonly MetadataFile[], standard: StandardC
             });
         }
         if (!childText(file.root, 'description')) {
-            findings.push({ file: file.rel, el: file.root, path: 'ReportType', message: 'report type has no description' });
+            findings.push({
+                file: file.rel,
+                el: file.root,
+                path: 'ReportType',
+                message: 'report type has no description'
+            });
         }
     }
     const customFieldNames = fields.map((f) => `${f.object}.${f.name}`);

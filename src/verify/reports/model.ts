@@ -40,9 +40,7 @@ export interface ReportTypeModel {
 export const packageDir = (rel: string): string => rel.split('/')[0] ?? rel;
 
 export function ofType(files: readonly MetadataFile[], type: string): Parsed[] {
-    return files.filter(
-        (f): f is Parsed => f.sdrType === type && !!f.root && !!f.fullName && !f.ignored
-    );
+    return files.filter((f): f is Parsed => f.sdrType === type && !!f.root && !!f.fullName && !f.ignored);
 }
 
 /** Reads a custom report type: its tables (join chain) and the tokens of its columns, checking both. */
@@ -123,7 +121,11 @@ export function readCustomReportType(file: Parsed, catalog: ObjectCatalog, findi
 }
 
 /** The model of a standard report type of the catalog, with the base object's custom fields (`Lead.MQL_Date__c`). */
-export function standardReportType(name: string, catalog: ObjectCatalog, customFields: readonly string[]): ReportTypeModel | undefined {
+export function standardReportType(
+    name: string,
+    catalog: ObjectCatalog,
+    customFields: readonly string[]
+): ReportTypeModel | undefined {
     const def = STANDARD_REPORT_TYPES[name];
     if (!def) return undefined;
     const tokens = new Map<string, TokenInfo>();
@@ -135,7 +137,14 @@ export function standardReportType(name: string, catalog: ObjectCatalog, customF
         const [object, field] = f.split('.');
         if (object === def.baseObject && field && catalog.field(object, field)) tokens.set(f, { object, field });
     }
-    return { name, file: '(standard)', baseObject: def.baseObject, tables: new Map([[def.baseObject, def.baseObject]]), tokens, idToken: `${def.baseObject.toUpperCase()}_ID` };
+    return {
+        name,
+        file: '(standard)',
+        baseObject: def.baseObject,
+        tables: new Map([[def.baseObject, def.baseObject]]),
+        tokens,
+        idToken: `${def.baseObject.toUpperCase()}_ID`
+    };
 }
 
 /** Text of every `<field>` of the report element's groupings (down, then across). */
