@@ -18,6 +18,7 @@ import {
     pageComponentsPlugin,
     pageComponentsSource,
     readPageComponent,
+    readQuickActions,
     salesforceModulesPlugin,
     typescriptPlugin,
     type PageComponent
@@ -26,6 +27,8 @@ import {
 export const PROJECT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const CACHE_DIR = '.preview-cache';
 export const LWC_DIR = 'force-app/main/default/lwc';
+/** The project's quick actions: an LWC screen action opens from the frame's header, in a modal. */
+export const QUICK_ACTIONS_DIR = 'force-app/main/default/quickActions';
 const CLIENT_DIR = 'preview/client';
 
 /**
@@ -39,7 +42,10 @@ export const PLATFORM_STUBS: Readonly<Record<string, string>> = {
     'lightning/platformShowToastEvent': 'platformShowToastEvent.ts',
     'lightning/navigation': 'navigation.ts',
     'lightning/refresh': 'refresh.ts',
-    '@salesforce/apex': 'apexRuntime.ts'
+    'lightning/actions': 'actions.ts',
+    '@salesforce/apex': 'apexRuntime.ts',
+    // A base-component feature gate the preview keeps closed (see the stub).
+    '@salesforce/gate/bc.260.enableComboboxElementInternals': 'gateClosed.ts'
 };
 
 const ENGINE = 'node_modules/lwc/node_modules/@lwc';
@@ -70,6 +76,7 @@ export function inputsHash(projectDir: string, lwcDirs: readonly string[] = [LWC
     const files = [
         ...lwcDirs.flatMap((d) => filesUnder(path.join(projectDir, d))),
         ...filesUnder(path.join(projectDir, CLIENT_DIR)),
+        ...filesUnder(path.join(projectDir, QUICK_ACTIONS_DIR)),
         ...['preview/build.ts', 'preview/plugins.ts', LABELS_PATH, 'package-lock.json'].map((f) =>
             path.join(projectDir, f)
         )
@@ -81,13 +88,14 @@ export function inputsHash(projectDir: string, lwcDirs: readonly string[] = [LWC
     return hash.digest('hex');
 }
 
-/** The record-page components of the project (exposed bundles targeting lightning__RecordPage). */
+/** The record-page components and screen actions of the project (lightning__RecordPage, lightning__RecordAction). */
 export function pageComponents(projectDir: string, lwcDirs: readonly string[] = [LWC_DIR]): PageComponent[] {
+    const actions = readQuickActions(path.join(projectDir, QUICK_ACTIONS_DIR));
     return lwcDirs.flatMap((d) => {
         const dir = path.join(projectDir, d);
         return readdirSync(dir)
             .filter((name) => existsSync(path.join(dir, name, `${name}.js-meta.xml`)))
-            .map((name) => readPageComponent(dir, name))
+            .map((name) => readPageComponent(dir, name, actions))
             .filter((c): c is PageComponent => c !== null);
     });
 }

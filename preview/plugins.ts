@@ -3,7 +3,7 @@
  * scoped modules the platform provides (schema references, Custom Labels `c.*`, Apex methods) and the list of record
  * page components the frame mounts.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import type { Plugin } from 'rollup';
@@ -75,6 +75,14 @@ export interface PageComponent {
     name: string;
     masterLabel: string;
     objects: string[];
+    /** A screen quick action (lightning__RecordAction): the label of its QuickAction, opened in a modal. */
+    action?: { label: string };
+}
+
+/** A QuickAction of type LightningWebComponent: the object it is on and its label. */
+export interface QuickActionRef {
+    object: string;
+    label: string;
 }
 
 const metaParser = new XMLParser({ ignoreAttributes: true, parseTagValue: false, isArray: (n) => n === 'object' });
@@ -94,12 +102,29 @@ const bundleSchema = z.object({
     })
 });
 
-/** A bundle exposed on record pages, with the objects it is restricted to (none listed: every object). */
-export function pageComponentOf(name: string, metaXml: string, file: string): PageComponent | null {
+/**
+ * A bundle exposed on record pages, with the objects it is restricted to (none listed: every object); or a screen
+ * quick action (lightning__RecordAction) on the objects whose QuickAction names it (`actions`, by bundle name).
+ */
+export function pageComponentOf(
+    name: string,
+    metaXml: string,
+    file: string,
+    actions: ReadonlyMap<string, readonly QuickActionRef[]> = new Map()
+): PageComponent | null {
     const parsed = bundleSchema.safeParse(metaParser.parse(metaXml));
     if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues[0]?.message ?? 'not a component bundle'}`);
     const bundle = parsed.data.LightningComponentBundle;
     const targets = [bundle.targets?.target ?? []].flat();
+    const quickActions = actions.get(name) ?? [];
+    if (bundle.isExposed === 'true' && targets.includes('lightning__RecordAction') && quickActions.length > 0) {
+        return {
+            name,
+            masterLabel: bundle.masterLabel ?? name,
+            objects: quickActions.map((a) => a.object),
+            action: { label: quickActions[0]?.label ?? name }
+        };
+    }
     if (bundle.isExposed !== 'true' || !targets.includes('lightning__RecordPage')) return null;
     const configs = [bundle.targetConfigs?.targetConfig ?? []].flat();
     const objects = configs.flatMap((c) => c.objects?.object ?? []);
@@ -115,7 +140,7 @@ export function pageComponentsSource(components: readonly PageComponent[]): stri
     const entries = components.map(
         (c, i) =>
             `{ name: ${JSON.stringify(c.name)}, masterLabel: ${JSON.stringify(c.masterLabel)}, ` +
-            `objects: ${JSON.stringify(c.objects)}, ctor: C${i} }`
+            `objects: ${JSON.stringify(c.objects)}, action: ${JSON.stringify(c.action ?? null)}, ctor: C${i} }`
     );
     return `${imports}\nexport default [${entries.join(',\n')}];\n`;
 }
@@ -126,7 +151,37 @@ export function pageComponentsPlugin(file: string): Plugin {
 }
 
 /** Reads a bundle's meta file for pageComponentOf. */
-export function readPageComponent(lwcDir: string, name: string): PageComponent | null {
+export function readPageComponent(
+    lwcDir: string,
+    name: string,
+    actions: ReadonlyMap<string, readonly QuickActionRef[]> = new Map()
+): PageComponent | null {
     const file = path.join(lwcDir, name, `${name}.js-meta.xml`);
-    return pageComponentOf(name, readFileSync(file, 'utf8'), file);
+    return pageComponentOf(name, readFileSync(file, 'utf8'), file, actions);
+}
+
+const quickActionSchema = z.object({
+    QuickAction: z.object({
+        type: z.string(),
+        label: z.string().optional(),
+        lightningWebComponent: z.string().optional()
+    })
+});
+
+/** The LightningWebComponent quick actions of a quickActions folder (`<Object>.<Name>.quickAction-meta.xml`). */
+export function readQuickActions(dir: string): Map<string, QuickActionRef[]> {
+    const byComponent = new Map<string, QuickActionRef[]>();
+    if (!existsSync(dir)) return byComponent;
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.quickAction-meta.xml'))) {
+        const parsed = quickActionSchema.safeParse(metaParser.parse(readFileSync(path.join(dir, file), 'utf8')));
+        if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues[0]?.message ?? 'not a QuickAction'}`);
+        const action = parsed.data.QuickAction;
+        const component = action.lightningWebComponent;
+        if (action.type !== 'LightningWebComponent' || !component) continue;
+        const [object = '', name = ''] = file.replace('.quickAction-meta.xml', '').split('.');
+        const refs = byComponent.get(component) ?? [];
+        refs.push({ object, label: action.label ?? name });
+        byComponent.set(component, refs);
+    }
+    return byComponent;
 }

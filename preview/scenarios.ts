@@ -3,12 +3,13 @@
  *
  * URL parameters: `object` (Opportunity | Lead), `id` (a record of the sample snapshot) or `state` (`data`: a record
  * with values and related records; `empty`: one with as little as the sample has), `fault` (`record`,
- * `relatedList`, `save`; comma-separated), `latency` (milliseconds added to every stub answer).
+ * `relatedList`, `save`, and for the lead conversion action `duplicate`, `validation`, `access`; comma-separated), `latency` (milliseconds added to every stub answer).
  */
 import { z } from 'zod';
 import type { PreviewStore } from './ui-api.js';
 
-export const FAULTS = ['record', 'relatedList', 'save'] as const;
+/** `duplicate`, `validation` and `access` force the error answers of the Convert with Guardrails stand-in. */
+export const FAULTS = ['record', 'relatedList', 'save', 'duplicate', 'validation', 'access'] as const;
 export type Fault = (typeof FAULTS)[number];
 
 export const previewParamsSchema = z.object({

@@ -10,6 +10,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { loadRulesConfig } from '../src/audit/config.js';
+import { answerConvert, answerPreflight } from './convert.js';
 import { loadObjectFields } from './metadata.js';
 import { chooseRecord, parsePreviewParams, type Fault, FAULTS } from './scenarios.js';
 import { loadSnapshot, type Snapshot } from './snapshot.js';
@@ -30,12 +31,19 @@ export interface LogEntry {
 }
 
 /** Apex methods the preview answers (`@salesforce/apex/<Class>.<method>`); add one line per new method. */
-export type ApexHandler = (params: unknown, ctx: { projectDir: string }) => Promise<ApiResponse>;
+export type ApexHandler = (
+    params: unknown,
+    ctx: { projectDir: string; store: PreviewStore; fault: readonly Fault[] }
+) => Promise<ApiResponse>;
 export const APEX_HANDLERS: Readonly<Record<string, ApexHandler>> = {
     'AttributionRulesController.getRules': async (_params, { projectDir }) => ({
         status: 200,
         body: await loadRulesConfig({ projectDir })
-    })
+    }),
+    'AttributionLeadConvertController.getPreflight': (params, { projectDir, store }) =>
+        answerPreflight(params, store, projectDir),
+    'AttributionLeadConvertController.convertLead': async (params, { projectDir, store, fault }) =>
+        answerConvert(params, store, fault, projectDir)
 };
 
 const TYPES: Readonly<Record<string, string>> = {
@@ -148,7 +156,7 @@ export async function startPreviewServer(opts: {
             const handler = APEX_HANDLERS[m[1] as string];
             const params = await readBody(req);
             const answer = handler
-                ? await handler(params, { projectDir: opts.projectDir })
+                ? await handler(params, { projectDir: opts.projectDir, store, fault })
                 : {
                       status: 500,
                       body: {

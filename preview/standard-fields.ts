@@ -109,6 +109,23 @@ export const STANDARD_FIELDS: Readonly<Record<string, readonly FieldMeta[]>> = {
         std('LeadSource', 'Lead Source', 'Picklist')
     ],
     Account: [std('Id', 'Account ID', 'Id'), std('Name', 'Account Name', 'String', { required: true })],
+    // Read by the Convert with Guardrails stand-in (preview/convert.ts): responses and the converted status.
+    CampaignMember: [
+        std('Id', 'Campaign Member ID', 'Id'),
+        std('CampaignId', 'Campaign ID', 'Reference', { ...ref('Campaign', 'Campaign'), ...readOnly }),
+        std('LeadId', 'Lead ID', 'Reference', { ...ref('Lead', 'Lead'), ...readOnly }),
+        std('ContactId', 'Contact ID', 'Reference', { ...ref('Contact', 'Contact'), ...readOnly }),
+        std('Status', 'Status', 'Picklist'),
+        std('HasResponded', 'Responded', 'Boolean', readOnly),
+        std('FirstRespondedDate', 'First Responded Date', 'Date', readOnly),
+        std('CreatedDate', 'Created Date', 'DateTime', readOnly)
+    ],
+    LeadStatus: [
+        std('Id', 'Lead Status ID', 'Id'),
+        std('MasterLabel', 'Master Label', 'String', readOnly),
+        std('ApiName', 'API Name', 'String', readOnly),
+        std('IsConverted', 'Converted', 'Boolean', readOnly)
+    ],
     Campaign: [
         std('Id', 'Campaign ID', 'Id'),
         std('Name', 'Campaign Name', 'String', { required: true }),

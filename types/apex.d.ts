@@ -26,3 +26,98 @@ declare module '@salesforce/apex/AttributionRulesController.getRules' {
         (() => Promise<AttributionRulesDto>);
     export default getRules;
 }
+
+// Convert with guardrails (AttributionLeadConvertController): DTOs in step with the Apex inner classes
+// (test/rules/lead-convert-controller.test.ts compares the fields, and the Jest payloads with them).
+declare module '@salesforce/apex/AttributionLeadConvertController.getPreflight' {
+    /** AttributionLeadConvertController.Check */
+    export interface ConvertCheckDto {
+        code: string;
+        state: string;
+        field: string | null;
+    }
+    /** AttributionLeadConvertController.Match */
+    export interface ConvertMatchDto {
+        id: string;
+        name: string | null;
+        email: string | null;
+        accountId: string | null;
+        accountName: string | null;
+    }
+    /** AttributionLeadConvertController.CampaignOption */
+    export interface ConvertCampaignDto {
+        campaignId: string;
+        name: string | null;
+        respondedDate: string | null;
+    }
+    /** AttributionLeadConvertController.Option */
+    export interface ConvertOptionDto {
+        value: string;
+        label: string | null;
+    }
+    /** AttributionLeadConvertController.Preflight */
+    export interface ConvertPreflightDto {
+        leadId: string;
+        name: string | null;
+        company: string | null;
+        email: string | null;
+        leadSource: string | null;
+        persona: string | null;
+        mqlDate: string | null;
+        sqlDate: string | null;
+        bantScore: number | null;
+        isConverted: boolean | null;
+        verdict: string | null;
+        checks: ConvertCheckDto[];
+        duplicateLeads: ConvertMatchDto[];
+        duplicateContacts: ConvertMatchDto[];
+        matchingAccounts: ConvertMatchDto[];
+        suggestedAccountId: string | null;
+        suggestedContactId: string | null;
+        campaigns: ConvertCampaignDto[];
+        suggestedCampaignId: string | null;
+        contactRole: string | null;
+        stages: ConvertOptionDto[];
+        defaultStage: string | null;
+        convertedStatus: string | null;
+    }
+    const getPreflight: (params: { leadId: string }) => Promise<ConvertPreflightDto>;
+    export default getPreflight;
+}
+
+declare module '@salesforce/apex/AttributionLeadConvertController.convertLead' {
+    /** AttributionLeadConvertController.ConvertRequest */
+    export interface ConvertRequestDto {
+        leadId: string;
+        accountId: string | null;
+        contactId: string | null;
+        createOpportunity: boolean | null;
+        opportunityName: string | null;
+        amount: number | null;
+        closeDate: string | null;
+        stageName: string | null;
+        campaignId: string | null;
+        contactRole: string | null;
+        allowDuplicates: boolean | null;
+    }
+    /** AttributionLeadConvertErrors.ConvertError */
+    export interface ConvertErrorDto {
+        step: string | null;
+        field: string | null;
+        code: string | null;
+        message: string | null;
+        allowSave: boolean | null;
+        duplicateIds: string[];
+    }
+    /** AttributionLeadConvertController.ConvertResult */
+    export interface ConvertResultDto {
+        success: boolean | null;
+        accountId: string | null;
+        contactId: string | null;
+        opportunityId: string | null;
+        navigateToId: string | null;
+        errors: ConvertErrorDto[];
+    }
+    const convertLead: (params: { request: ConvertRequestDto }) => Promise<ConvertResultDto>;
+    export default convertLead;
+}

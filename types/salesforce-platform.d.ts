@@ -160,3 +160,10 @@ declare module '@salesforce/apex' {
     /** Asks the wire service for fresh data of a wired result (Apex wires and LDS wires such as related lists). */
     export function refreshApex(wiredResult: unknown): Promise<void>;
 }
+
+declare module 'lightning/actions' {
+    /** Closes the modal of a screen quick action (an LWC with the lightning__RecordAction target). */
+    export class CloseActionScreenEvent extends CustomEvent<unknown> {
+        constructor();
+    }
+}

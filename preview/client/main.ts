@@ -76,6 +76,37 @@ async function details(page: Page, main: HTMLElement): Promise<string> {
     return typeof nameValue === 'string' ? nameValue : page.recordId;
 }
 
+type PageEntry = (typeof components)[number];
+
+/**
+ * Opens a screen quick action as Lightning does: a modal over the page with the action's component, given the
+ * record Id after it is created; the component's CloseActionScreenEvent closes it.
+ */
+function openAction(component: PageEntry, page: Page, opener: HTMLElement): void {
+    const label = component.action?.label ?? component.masterLabel;
+    const section = el('section', 'slds-modal slds-fade-in-open preview-action-modal');
+    section.setAttribute('role', 'dialog');
+    section.setAttribute('aria-modal', 'true');
+    section.setAttribute('aria-label', label);
+    section.dataset.component = component.name;
+    const container = el('div', 'slds-modal__container');
+    const node = createElement(tagOf(component.name), { is: component.ctor });
+    Object.assign(node, { recordId: page.recordId, objectApiName: page.objectApiName });
+    container.append(node);
+    section.append(container);
+    const backdrop = el('div', 'slds-backdrop slds-backdrop_open');
+    node.addEventListener('close', () => {
+        section.remove();
+        backdrop.remove();
+        logEvent('closeAction', { component: component.name });
+        opener.focus();
+    });
+    document.body.append(section, backdrop);
+    logEvent('openAction', { component: component.name, recordId: page.recordId });
+}
+
+const tagOf = (name: string): string => `c-${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+
 async function start(): Promise<void> {
     const app = document.getElementById('app') as HTMLElement;
     const answer = await fetch(`/preview/page${window.location.search}`);
@@ -117,11 +148,18 @@ async function start(): Promise<void> {
         }
     });
 
-    for (const component of components.filter(
-        (c) => c.objects.length === 0 || c.objects.includes(page.objectApiName)
-    )) {
-        const tag = `c-${component.name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
-        const node = createElement(tag, { is: component.ctor });
+    const onPage = components.filter((c) => c.objects.length === 0 || c.objects.includes(page.objectApiName));
+    const actions = el('div', 'slds-page-header__controls preview-actions slds-m-top_x-small');
+    for (const component of onPage.filter((c) => c.action)) {
+        const button = el('button', 'slds-button slds-button_neutral preview-action', component.action?.label);
+        button.type = 'button';
+        button.dataset.component = component.name;
+        button.addEventListener('click', () => openAction(component, page, button));
+        actions.append(button);
+    }
+    header.append(actions);
+    for (const component of onPage.filter((c) => !c.action)) {
+        const node = createElement(tagOf(component.name), { is: component.ctor });
         Object.assign(node, { recordId: page.recordId, objectApiName: page.objectApiName });
         const slot = el('div', 'slds-m-bottom_small preview-component');
         slot.dataset.component = component.name;

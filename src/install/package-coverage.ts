@@ -50,6 +50,10 @@ export const UNLOCKED_PACKAGE_COVERAGE: Readonly<Record<string, { coverage: Cove
     LightningComponentBundle: { coverage: 'supported', note: 'packaged by unlocked packages; row not re-read offline' },
     ListView: { coverage: 'supported', note: 'list views of a packaged custom object; row not re-read offline' },
     PermissionSet: { coverage: 'supported', note: 'packaged by unlocked packages; row not re-read offline' },
+    QuickAction: {
+        coverage: 'supported',
+        note: 'the Convert with Guardrails lead action; packaged by unlocked packages (row not re-read offline)'
+    },
     ValidationRule: { coverage: 'supported', note: 'packaged by unlocked packages; row not re-read offline' },
     ReportType: {
         coverage: 'supported',

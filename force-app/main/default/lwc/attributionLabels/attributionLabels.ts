@@ -59,6 +59,57 @@ import WARN_NO_CONTACT_ROLE from '@salesforce/label/c.Attribution_Warn_No_Contac
 import WARN_NO_PRIMARY from '@salesforce/label/c.Attribution_Warn_No_Primary';
 import WARN_ROLE_MISSING_ONE from '@salesforce/label/c.Attribution_Warn_Role_Missing_One';
 import WARN_ROLE_MISSING_MANY from '@salesforce/label/c.Attribution_Warn_Role_Missing_Many';
+// Convert with guardrails (leadConvertGuardrails).
+import CONVERT_TITLE from '@salesforce/label/c.Attribution_Convert_Title';
+import CONVERT_STEP_PREFLIGHT from '@salesforce/label/c.Attribution_Convert_Step_Preflight';
+import CONVERT_STEP_MATCH from '@salesforce/label/c.Attribution_Convert_Step_Match';
+import CONVERT_STEP_DEAL from '@salesforce/label/c.Attribution_Convert_Step_Deal';
+import CONVERT_LOADING from '@salesforce/label/c.Attribution_Convert_Loading';
+import CONVERT_VERDICT_READY from '@salesforce/label/c.Attribution_Convert_Verdict_Ready';
+import CONVERT_VERDICT_REVIEW from '@salesforce/label/c.Attribution_Convert_Verdict_Review';
+import CONVERT_VERDICT_BLOCKED from '@salesforce/label/c.Attribution_Convert_Verdict_Blocked';
+import CONVERT_CHECK_LEAD_SOURCE_PASS from '@salesforce/label/c.Attribution_Convert_Check_Lead_Source_Pass';
+import CONVERT_CHECK_LEAD_SOURCE_BLOCK from '@salesforce/label/c.Attribution_Convert_Check_Lead_Source_Block';
+import CONVERT_CHECK_PERSONA_PASS from '@salesforce/label/c.Attribution_Convert_Check_Persona_Pass';
+import CONVERT_CHECK_PERSONA_WARN from '@salesforce/label/c.Attribution_Convert_Check_Persona_Warn';
+import CONVERT_CHECK_CAMPAIGN_PASS from '@salesforce/label/c.Attribution_Convert_Check_Campaign_Pass';
+import CONVERT_CHECK_CAMPAIGN_WARN from '@salesforce/label/c.Attribution_Convert_Check_Campaign_Warn';
+import CONVERT_CHECK_DUPLICATES_PASS from '@salesforce/label/c.Attribution_Convert_Check_Duplicates_Pass';
+import CONVERT_CHECK_DUPLICATES_WARN from '@salesforce/label/c.Attribution_Convert_Check_Duplicates_Warn';
+import CONVERT_CHECK_QUALIFICATION_PASS from '@salesforce/label/c.Attribution_Convert_Check_Qualification_Pass';
+import CONVERT_CHECK_QUALIFICATION_WARN from '@salesforce/label/c.Attribution_Convert_Check_Qualification_Warn';
+import CONVERT_CHECK_ALREADY_CONVERTED_BLOCK from '@salesforce/label/c.Attribution_Convert_Check_Already_Converted_Block';
+import CONVERT_CHECK_CONVERTED_STATUS_BLOCK from '@salesforce/label/c.Attribution_Convert_Check_Converted_Status_Block';
+import CONVERT_ACCOUNT_LEGEND from '@salesforce/label/c.Attribution_Convert_Account_Legend';
+import CONVERT_ACCOUNT_NEW from '@salesforce/label/c.Attribution_Convert_Account_New';
+import CONVERT_CONTACT_LEGEND from '@salesforce/label/c.Attribution_Convert_Contact_Legend';
+import CONVERT_CONTACT_NEW from '@salesforce/label/c.Attribution_Convert_Contact_New';
+import CONVERT_SUGGESTED from '@salesforce/label/c.Attribution_Convert_Suggested';
+import CONVERT_DUPLICATE_LEADS from '@salesforce/label/c.Attribution_Convert_Duplicate_Leads';
+import CONVERT_CREATE_OPPORTUNITY from '@salesforce/label/c.Attribution_Convert_Create_Opportunity';
+import CONVERT_OPPORTUNITY_NAME from '@salesforce/label/c.Attribution_Convert_Opportunity_Name';
+import CONVERT_AMOUNT from '@salesforce/label/c.Attribution_Convert_Amount';
+import CONVERT_CLOSE_DATE from '@salesforce/label/c.Attribution_Convert_Close_Date';
+import CONVERT_STAGE from '@salesforce/label/c.Attribution_Convert_Stage';
+import CONVERT_CAMPAIGN from '@salesforce/label/c.Attribution_Convert_Campaign';
+import CONVERT_CAMPAIGN_NONE from '@salesforce/label/c.Attribution_Convert_Campaign_None';
+import CONVERT_CAMPAIGN_OPTION from '@salesforce/label/c.Attribution_Convert_Campaign_Option';
+import CONVERT_CONTACT_ROLE from '@salesforce/label/c.Attribution_Convert_Contact_Role';
+import CONVERT_NEXT from '@salesforce/label/c.Attribution_Convert_Next';
+import CONVERT_BACK from '@salesforce/label/c.Attribution_Convert_Back';
+import CONVERT_CANCEL from '@salesforce/label/c.Attribution_Convert_Cancel';
+import CONVERT_SUBMIT from '@salesforce/label/c.Attribution_Convert_Submit';
+import CONVERT_SAVE_ANYWAY from '@salesforce/label/c.Attribution_Convert_Save_Anyway';
+import CONVERT_ERROR_DUPLICATE from '@salesforce/label/c.Attribution_Convert_Error_Duplicate';
+import CONVERT_ERROR_DUPLICATE_BLOCKED from '@salesforce/label/c.Attribution_Convert_Error_Duplicate_Blocked';
+import CONVERT_ERROR_VALIDATION from '@salesforce/label/c.Attribution_Convert_Error_Validation';
+import CONVERT_ERROR_ACCESS from '@salesforce/label/c.Attribution_Convert_Error_Access';
+import CONVERT_ERROR_REQUIRED from '@salesforce/label/c.Attribution_Convert_Error_Required';
+import CONVERT_ERROR_OTHER from '@salesforce/label/c.Attribution_Convert_Error_Other';
+import CONVERT_NOTHING_SAVED from '@salesforce/label/c.Attribution_Convert_Nothing_Saved';
+import CONVERT_SUCCESS_TITLE from '@salesforce/label/c.Attribution_Convert_Success_Title';
+import CONVERT_SUCCESS from '@salesforce/label/c.Attribution_Convert_Success';
+import CONVERT_CHOOSE_CONTACT from '@salesforce/label/c.Attribution_Convert_Choose_Contact';
 
 export const LABELS = {
     unknownError: UNKNOWN_ERROR,
@@ -127,3 +178,57 @@ export function formatLabel(label: string, ...values: ReadonlyArray<string | num
         return value === undefined ? placeholder : String(value);
     });
 }
+
+/** The strings of the Convert with Guardrails lead action (leadConvertGuardrails). */
+export const CONVERT_LABELS = {
+    title: CONVERT_TITLE,
+    stepPreflight: CONVERT_STEP_PREFLIGHT,
+    stepMatch: CONVERT_STEP_MATCH,
+    stepDeal: CONVERT_STEP_DEAL,
+    loading: CONVERT_LOADING,
+    verdictReady: CONVERT_VERDICT_READY,
+    verdictReview: CONVERT_VERDICT_REVIEW,
+    verdictBlocked: CONVERT_VERDICT_BLOCKED,
+    checkLeadSourcePass: CONVERT_CHECK_LEAD_SOURCE_PASS,
+    checkLeadSourceBlock: CONVERT_CHECK_LEAD_SOURCE_BLOCK,
+    checkPersonaPass: CONVERT_CHECK_PERSONA_PASS,
+    checkPersonaWarn: CONVERT_CHECK_PERSONA_WARN,
+    checkCampaignPass: CONVERT_CHECK_CAMPAIGN_PASS,
+    checkCampaignWarn: CONVERT_CHECK_CAMPAIGN_WARN,
+    checkDuplicatesPass: CONVERT_CHECK_DUPLICATES_PASS,
+    checkDuplicatesWarn: CONVERT_CHECK_DUPLICATES_WARN,
+    checkQualificationPass: CONVERT_CHECK_QUALIFICATION_PASS,
+    checkQualificationWarn: CONVERT_CHECK_QUALIFICATION_WARN,
+    checkAlreadyConvertedBlock: CONVERT_CHECK_ALREADY_CONVERTED_BLOCK,
+    checkConvertedStatusBlock: CONVERT_CHECK_CONVERTED_STATUS_BLOCK,
+    accountLegend: CONVERT_ACCOUNT_LEGEND,
+    accountNew: CONVERT_ACCOUNT_NEW,
+    contactLegend: CONVERT_CONTACT_LEGEND,
+    contactNew: CONVERT_CONTACT_NEW,
+    suggested: CONVERT_SUGGESTED,
+    duplicateLeads: CONVERT_DUPLICATE_LEADS,
+    createOpportunity: CONVERT_CREATE_OPPORTUNITY,
+    opportunityName: CONVERT_OPPORTUNITY_NAME,
+    amount: CONVERT_AMOUNT,
+    closeDate: CONVERT_CLOSE_DATE,
+    stage: CONVERT_STAGE,
+    campaign: CONVERT_CAMPAIGN,
+    campaignNone: CONVERT_CAMPAIGN_NONE,
+    campaignOption: CONVERT_CAMPAIGN_OPTION,
+    contactRole: CONVERT_CONTACT_ROLE,
+    next: CONVERT_NEXT,
+    back: CONVERT_BACK,
+    cancel: CONVERT_CANCEL,
+    submit: CONVERT_SUBMIT,
+    saveAnyway: CONVERT_SAVE_ANYWAY,
+    errorDuplicate: CONVERT_ERROR_DUPLICATE,
+    errorDuplicateBlocked: CONVERT_ERROR_DUPLICATE_BLOCKED,
+    errorValidation: CONVERT_ERROR_VALIDATION,
+    errorAccess: CONVERT_ERROR_ACCESS,
+    errorRequired: CONVERT_ERROR_REQUIRED,
+    errorOther: CONVERT_ERROR_OTHER,
+    nothingSaved: CONVERT_NOTHING_SAVED,
+    successTitle: CONVERT_SUCCESS_TITLE,
+    success: CONVERT_SUCCESS,
+    chooseContact: CONVERT_CHOOSE_CONTACT
+} as const;
