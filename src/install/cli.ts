@@ -5,6 +5,8 @@
  *   tsx src/install/cli.ts plan-duplicates --org-rules <json> --out <dir>
  *   tsx src/install/cli.ts check-matching --result <json>      exit 0 active, 10 still activating, 1 failed
  *   tsx src/install/cli.ts check-flows --result <json>         exit 0 all kit flows active, 1 otherwise
+ *   tsx src/install/cli.ts check-coverage --result <json> --min <percent>
+ *                                                              exit 0 Apex tests passed and covered, 1 otherwise
  *   tsx src/install/cli.ts history-objects                     objects the kit tracks fields of, one a line
  *   tsx src/install/cli.ts check-history --results <dir> --alias <a> [--existing] [--limit <n>]
  *                                                              exit 0 room for the kit's tracked fields, 1 otherwise
@@ -24,6 +26,7 @@ import {
     sourceApiVersion,
     stageDuplicateRules
 } from './kit-files.js';
+import { coverageVerdict } from './coverage.js';
 import { flowVerdict, matchingRuleVerdict } from './org-status.js';
 
 const root = process.cwd();
@@ -67,6 +70,19 @@ program
     .requiredOption('--result <file>', 'sf data query --json output of the FlowDefinitionView records')
     .action((opts: { result: string }) => {
         const verdict = flowVerdict(readFileSync(opts.result, 'utf8'), kitFlowNames(root), opts.result);
+        say(verdict.message);
+        process.exitCode = verdict.state === 'done' ? 0 : 1;
+    });
+
+program
+    .command('check-coverage')
+    .requiredOption('--result <file>', 'sf apex run test --code-coverage --json output')
+    .requiredOption('--min <percent>', 'lowest accepted testRunCoverage, e.g. 90')
+    .action((opts: { result: string; min: string }) => {
+        if (!/^\d+(\.\d+)?$/.test(opts.min) || Number(opts.min) > 100)
+            throw new Error(`--min: "${opts.min}" is not a percentage between 0 and 100`);
+        if (!existsSync(opts.result)) throw new Error(`${opts.result}: missing (the Apex test step writes it)`);
+        const verdict = coverageVerdict(readFileSync(opts.result, 'utf8'), Number(opts.min), opts.result);
         say(verdict.message);
         process.exitCode = verdict.state === 'done' ? 0 : 1;
     });
