@@ -33,8 +33,8 @@ function ruleProblems(files: Record<string, string>): string[] {
     const out: string[] = [];
     const all = Object.entries(files);
     const find = (pred: (text: string) => boolean): [string, string] | undefined => all.find(([, t]) => pred(t));
-    const fast = find((t) => /run: npm test\b/.test(t) && /\bpull_request\b/.test(t));
-    if (!fast) out.push('no fast workflow running `npm test` on pull requests');
+    const fast = find((t) => /run: (npm test|\.ci\/run)$/m.test(t) && /\bpull_request\b/.test(t));
+    if (!fast) out.push('no fast workflow running `npm test` (or .ci/run) on pull requests');
     const scratch = find((t) => /sf org login sfdx-url/.test(t) && /org:setup/.test(t));
     if (!scratch) out.push('no scratch-org workflow (sf org login sfdx-url, npm run org:setup)');
     else {
@@ -91,6 +91,7 @@ describe('GitHub workflows', () => {
     });
 
     it.each([
+        ['the fast job not running the tests', 'ci.yml', /run: \.ci\/run/, 'run: npm ci', 'no fast workflow'],
         [
             'the scratch org deleted without always()',
             'scratch-org.yml',
