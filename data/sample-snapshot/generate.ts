@@ -302,6 +302,12 @@ for (const [k, c] of [
     'Trade Show',
     'Purchased List'
 ].forEach((v, k) => (unconverted(40 + k).LeadSource = v));
+// Outbound (sales-prospected) Leads beside the inbound ones: governed and exempt from the campaign rule, no UTM; picked
+// among Leads with no campaign membership, no Persona and no planted defect.
+for (const k of [100, 115, 140, 155, 160]) {
+    unconverted(k).LeadSource = 'Outbound';
+    for (const f of UTM) unconverted(k)[f] = '';
+}
 // Planted status mismatches: a converted Status on unconverted Leads 50–52.
 ['Converted', 'Converted', 'Closed - Converted'].forEach((v, k) =>
     Object.assign(unconverted(50 + k), { Status: v, MQL_Date__c: '' })

