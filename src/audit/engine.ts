@@ -107,12 +107,14 @@ export function planFor(checks: readonly CheckDefinition[]): ColumnPlan {
 
 /** Runs one definition: skipped with the reason when an input it needs is absent or its run says so. */
 export async function runCheck(check: CheckDefinition, ctx: CheckContext): Promise<CheckResult> {
+    const guide = { meaning: check.meaning, action: check.action };
     const reason = missingInput(ctx, check.needs);
-    if (reason) return skipped(check.id, check.title, reason);
+    if (reason) return { ...skipped(check.id, check.title, reason), ...guide };
     const outcome = await check.run(ctx);
-    if ('skip' in outcome) return skipped(check.id, check.title, outcome.skip);
+    if ('skip' in outcome) return { ...skipped(check.id, check.title, outcome.skip), ...guide };
     const details = outcome.details as Record<string, unknown> | undefined;
-    return skipWhenEmpty(result(check.id, check.title, outcome.recordIds, outcome.population, details), ctx.loaded);
+    const found = result(check.id, check.title, outcome.recordIds, outcome.population, details);
+    return { ...skipWhenEmpty(found, ctx.loaded), ...guide };
 }
 
 /** Formats a date as YYYY-MM-DD (UTC). */

@@ -16,6 +16,9 @@ export type CheckStatus = 'pass' | 'fail' | 'skipped';
 export type CheckResult = {
     id: string;
     title: string;
+    /** What a finding means and what to do (from the definition). */
+    meaning?: string;
+    action?: string;
     status: CheckStatus;
     /** Offending records. */
     count: number;
