@@ -301,7 +301,7 @@ function extendedObjects(opps: number, leads: number): MockObject[] {
             (i) => ({
                 Id: sfId('017', i),
                 [parent]: sfId(prefix, i % count),
-                Field: i % 2 ? 'LeadSource' : 'created',
+                Field: i % 5 === 4 ? 'StageName' : i % 2 ? 'LeadSource' : 'created', // StageName rows are not pulled
                 DataType: i % 2 ? 'Picklist' : null,
                 OldValue: i % 4 === 3 ? 'Web' : null,
                 NewValue: i % 2 ? 'Event' : null,
