@@ -5,6 +5,7 @@
  * from governed values only, so clean records can never trip a check by accident.
  */
 import { DEFAULT_GOVERNED_LEAD_SOURCES } from '../src/audit/config.js';
+import { PERSONAS } from '../src/audit/vocabulary.js';
 import { idMacroName, type KeyPrefixObject } from './ids.js';
 import { MOD, idOffset, type Plan } from './plan.js';
 
@@ -12,14 +13,6 @@ import { MOD, idOffset, type Plan } from './plan.js';
 export const GOVERNED_LEAD_SOURCES = DEFAULT_GOVERNED_LEAD_SOURCES;
 /** Values from older default picklists, outside the governed set (planted Lead Source drift). */
 export const DRIFT_LEAD_SOURCES = ['Trade Show', 'Purchased List', 'Word of mouth'];
-export const PERSONAS = [
-    'Decision Maker',
-    'Economic Buyer',
-    'Champion',
-    'Influencer',
-    'Technical Evaluator',
-    'End User'
-];
 /** Contact Role per persona (the shipped Persona_Role_Mapping__mdt records), same order as PERSONAS. */
 const PERSONA_ROLES = [
     'Decision Maker',

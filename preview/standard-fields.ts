@@ -51,6 +51,12 @@ function std(apiName: string, label: string, dataType: UiDataType, extra: Partia
 const readOnly = { updateable: false };
 const ref = (referenceTo: string, relationshipName: string): Partial<FieldMeta> => ({ referenceTo, relationshipName });
 const personName = { updateable: false, compound: ['FirstName', 'LastName'] } as const;
+/** Owner and consent columns of the sample snapshot (the audit's money and consent checks read them). */
+const owner = (): FieldMeta => std('OwnerId', 'Owner ID', 'Reference', ref('User', 'Owner'));
+const consent = (): FieldMeta[] => [
+    std('HasOptedOutOfEmail', 'Email Opt Out', 'Boolean'),
+    std('DoNotCall', 'Do Not Call', 'Boolean')
+];
 
 export const STANDARD_FIELDS: Readonly<Record<string, readonly FieldMeta[]>> = {
     Lead: [
@@ -77,7 +83,9 @@ export const STANDARD_FIELDS: Readonly<Record<string, readonly FieldMeta[]>> = {
             ...readOnly
         }),
         std('LastActivityDate', 'Last Activity', 'Date', readOnly),
-        std('CreatedDate', 'Created Date', 'DateTime', readOnly)
+        std('CreatedDate', 'Created Date', 'DateTime', readOnly),
+        owner(),
+        ...consent()
     ],
     Opportunity: [
         std('Id', 'Opportunity ID', 'Id'),
@@ -90,7 +98,8 @@ export const STANDARD_FIELDS: Readonly<Record<string, readonly FieldMeta[]>> = {
         std('IsWon', 'Won', 'Boolean', readOnly),
         std('Amount', 'Amount', 'Currency'),
         std('CloseDate', 'Close Date', 'Date', { required: true }),
-        std('CreatedDate', 'Created Date', 'DateTime', readOnly)
+        std('CreatedDate', 'Created Date', 'DateTime', readOnly),
+        owner()
     ],
     OpportunityContactRole: [
         std('Id', 'Contact Role ID', 'Id'),
@@ -106,7 +115,9 @@ export const STANDARD_FIELDS: Readonly<Record<string, readonly FieldMeta[]>> = {
         std('LastName', 'Last Name', 'String', { required: true }),
         std('Email', 'Email', 'Email'),
         std('AccountId', 'Account ID', 'Reference', ref('Account', 'Account')),
-        std('LeadSource', 'Lead Source', 'Picklist')
+        std('LeadSource', 'Lead Source', 'Picklist'),
+        owner(),
+        ...consent()
     ],
     Account: [std('Id', 'Account ID', 'Id'), std('Name', 'Account Name', 'String', { required: true })],
     // Read by the Convert with Guardrails stand-in (preview/convert.ts): responses and the converted status.
@@ -126,6 +137,7 @@ export const STANDARD_FIELDS: Readonly<Record<string, readonly FieldMeta[]>> = {
         std('ApiName', 'API Name', 'String', readOnly),
         std('IsConverted', 'Converted', 'Boolean', readOnly)
     ],
+    User: [std('Id', 'User ID', 'Id'), std('Name', 'Full Name', 'String', readOnly)],
     Campaign: [
         std('Id', 'Campaign ID', 'Id'),
         std('Name', 'Campaign Name', 'String', { required: true }),

@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { extend } from './extended.js';
 import {
     AS_OF,
     COMPANIES,
@@ -313,6 +314,9 @@ for (const k of [100, 115, 140, 155, 160]) {
     Object.assign(unconverted(50 + k), { Status: v, MQL_Date__c: '' })
 );
 
+// Owners, consent, campaign influence and field history (extended.ts): new columns and files only.
+const extra = extend({ leads, contacts, opps, members, campaigns });
+
 const LEAD_FIELDS = [
     'Id',
     'FirstName',
@@ -333,11 +337,11 @@ const LEAD_FIELDS = [
     'MQL_Date__c',
     'SQL_Date__c'
 ];
-writeCsv(OUT, 'Lead', LEAD_FIELDS, leads);
+writeCsv(OUT, 'Lead', [...LEAD_FIELDS, ...extra.columns.Lead], leads);
 writeCsv(
     OUT,
     'Contact',
-    ['Id', 'AccountId', 'FirstName', 'LastName', 'Email', 'LeadSource', 'Persona__c', ...UTM],
+    ['Id', 'AccountId', 'FirstName', 'LastName', 'Email', 'LeadSource', 'Persona__c', ...UTM, ...extra.columns.Contact],
     contacts
 );
 writeCsv(OUT, 'Account', ['Id', 'Name'], accounts);
@@ -357,7 +361,8 @@ writeCsv(
         'CreatedDate',
         'CloseDate',
         'Persona__c',
-        ...UTM
+        ...UTM,
+        ...extra.columns.Opportunity
     ],
     opps
 );
@@ -380,6 +385,7 @@ writeCsv(
         IsConverted: String(s === 'Converted')
     }))
 );
+for (const file of extra.files) writeCsv(OUT, file.object, file.header, file.rows);
 console.log(
     `sample snapshot: ${leads.length} Leads, ${contacts.length} Contacts, ${opps.length} Opportunities, ${ocrs.length} Contact Roles, ${members.length} Campaign Members → ${OUT}`
 );

@@ -52,15 +52,7 @@ export const ts = (daysBefore: number, hour = 10): string =>
     new Date(AS_OF - daysBefore * DAY + hour * 3_600_000).toISOString();
 export const date = (daysBefore: number): string => ts(daysBefore).slice(0, 10);
 
-export const UTM = ['UTM_Source__c', 'UTM_Medium__c', 'UTM_Campaign__c', 'UTM_Term__c', 'UTM_Content__c'];
-export const PERSONAS = [
-    'Decision Maker',
-    'Economic Buyer',
-    'Champion',
-    'Influencer',
-    'Technical Evaluator',
-    'End User'
-];
+export { PERSONAS, UTM_FIELDS as UTM } from '../../src/audit/vocabulary.js';
 export const MARKETING_SOURCES = [
     'Web',
     'Webinar',

@@ -8,11 +8,13 @@ import path from 'node:path';
 import { rm } from 'node:fs/promises';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { tempTag, trackTemp } from './cleanup.js';
-import { CHECKS, type CheckContext, type CheckResult } from './checks/index.js';
-import { skipWhenEmpty } from './checks/types.js';
+import { CHECKS, type CheckContext, type CheckDefinition, type CheckResult } from './checks/index.js';
+import { missingInput, result, skipWhenEmpty, skipped } from './checks/types.js';
 import { STOCK_CONVERTED_STATUSES, STOCK_OPEN_STATUSES, loadGovernedLeadSources, type RulesConfig } from './config.js';
 import { computeFunnel, type Funnel } from './funnel.js';
 import { loadSnapshot, type LoadResult } from './load.js';
+import { attachMoney } from './money.js';
+import { ENGINE_READS, FUNNEL_READS, MONEY_READS, columnPlan, type ColumnPlan } from './reads.js';
 import { MACROS } from './sql.js';
 
 export type AuditOptions = {
@@ -25,6 +27,8 @@ export type AuditOptions = {
     /** DuckDB memory limit (default 1GB) and threads (default 2). */
     memoryLimit?: string;
     threads?: number;
+    /** The check definitions to run (default: every check, `CHECKS`). */
+    checks?: readonly CheckDefinition[];
 };
 
 export type Health = {
@@ -96,6 +100,23 @@ async function snapshotConvertedStatuses(ctx: { conn: CheckContext['conn']; load
         .filter((v): v is string => typeof v === 'string');
 }
 
+/** Columns to load: the union of what the definitions need and may read, and what the funnel and money read. */
+export function planFor(checks: readonly CheckDefinition[]): ColumnPlan {
+    return columnPlan([...checks.flatMap((c) => [c.needs, c.mayRead ?? {}]), FUNNEL_READS, MONEY_READS, ENGINE_READS]);
+}
+
+/** Runs one definition: skipped with the reason when an input it needs is absent or its run says so. */
+export async function runCheck(check: CheckDefinition, ctx: CheckContext): Promise<CheckResult> {
+    const guide = { meaning: check.meaning, action: check.action };
+    const reason = missingInput(ctx, check.needs);
+    if (reason) return { ...skipped(check.id, check.title, reason), ...guide };
+    const outcome = await check.run(ctx);
+    if ('skip' in outcome) return { ...skipped(check.id, check.title, outcome.skip), ...guide };
+    const details = outcome.details as Record<string, unknown> | undefined;
+    const found = result(check.id, check.title, outcome.recordIds, outcome.population, details);
+    return { ...skipWhenEmpty(found, ctx.loaded), ...guide };
+}
+
 /** Formats a date as YYYY-MM-DD (UTC). */
 export function isoDate(d: Date): string {
     return d.toISOString().slice(0, 10);
@@ -118,7 +139,8 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
     try {
         await conn.run(`SET TimeZone = 'UTC'`);
         for (const macro of MACROS) await conn.run(macro);
-        const loaded = await loadSnapshot(conn, options.snapshotDir);
+        const definitions = options.checks ?? CHECKS;
+        const loaded = await loadSnapshot(conn, options.snapshotDir, planFor(definitions));
         const t1 = performance.now();
         const governedLeadSources = options.governedLeadSources ?? (await loadGovernedLeadSources());
         const convertedStatuses = unique([
@@ -138,7 +160,8 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
             openStatuses
         };
         const checks: CheckResult[] = [];
-        for (const check of CHECKS) checks.push(skipWhenEmpty(await check.run(ctx), loaded));
+        for (const check of definitions) checks.push(await runCheck(check, ctx));
+        await attachMoney(conn, loaded, checks);
         const t2 = performance.now();
         const funnel = await computeFunnel(conn, loaded, options.rules);
         const t3 = performance.now();
@@ -153,7 +176,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
                 kind: 'snapshot',
                 dir: options.snapshotDir,
                 objects,
-                absentObjects: Object.keys(objects).length > 0 ? absent(loaded) : []
+                absentObjects: Object.keys(objects).length > 0 ? absent(loaded, definitions) : []
             },
             rules: options.rules,
             governedLeadSources,
@@ -178,15 +201,8 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
     }
 }
 
-function absent(loaded: LoadResult): string[] {
-    const expected = [
-        'Lead',
-        'Contact',
-        'Account',
-        'Opportunity',
-        'OpportunityContactRole',
-        'Campaign',
-        'CampaignMember'
-    ];
-    return expected.filter((o) => !(o in loaded.objects));
+/** Objects a check or the funnel needs that the snapshot lacks. */
+function absent(loaded: LoadResult, checks: readonly CheckDefinition[]): string[] {
+    const needed = new Set([...checks.flatMap((c) => Object.keys(c.needs)), ...Object.keys(FUNNEL_READS)]);
+    return [...needed].filter((o) => !(o in loaded.objects));
 }

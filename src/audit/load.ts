@@ -14,13 +14,14 @@ import { InputError } from './errors.js';
 import { assertUniqueColumns, delimiterHint, printable, readHeader } from './header.js';
 
 export { parseHeaderLine, readHeader } from './header.js';
-import { SCHEMA, SNAPSHOT_OBJECTS, fieldsOf, loadedFieldsOf, type SnapshotObject } from './schema.js';
+import type { ColumnPlan } from './reads.js';
+import { SCHEMA, SNAPSHOT_OBJECTS, fieldsOf, type SnapshotObject } from './schema.js';
 import { ident, isParsedKind, lit, normalise, sqlType } from './sql.js';
 
 export type LoadedObject = {
     file: string;
     rows: number;
-    /** Schema fields the CSV has. */
+    /** Schema fields and planned fields the CSV has. */
     fields: Set<string>;
     /** Schema fields the CSV lacks. */
     missing: string[];
@@ -31,11 +32,18 @@ export type LoadResult = {
     warnings: string[];
 };
 
-/** Maps schema fields to header column positions: exact name first, then case-insensitive. */
-export function mapColumns(object: SnapshotObject, header: string[]): Map<string, number> {
+/**
+ * Maps schema fields (and `extra` fields a check declared beyond the schema) to header column positions: exact
+ * name first, then case-insensitive.
+ */
+export function mapColumns(
+    object: SnapshotObject,
+    header: string[],
+    extra: readonly string[] = []
+): Map<string, number> {
     const map = new Map<string, number>();
     const lower = header.map((h) => h.toLowerCase());
-    for (const field of fieldsOf(object)) {
+    for (const field of new Set([...fieldsOf(object), ...extra])) {
         let idx = header.indexOf(field);
         if (idx < 0) idx = lower.indexOf(field.toLowerCase());
         if (idx >= 0) map.set(field, idx);
@@ -75,11 +83,15 @@ export async function findObjectFiles(dir: string): Promise<Partial<Record<Snaps
     return found;
 }
 
-/** Loads one object's CSV into table `<object lower-case>`; returns what it found. */
+/**
+ * Loads one object's CSV into table `<object lower-case>`: the `fields` planned for it (a planned field the CSV
+ * lacks becomes a NULL column of its kind); returns what it found.
+ */
 export async function loadObject(
     conn: DuckDBConnection,
     object: SnapshotObject,
-    file: string
+    file: string,
+    fields: readonly string[] = fieldsOf(object)
 ): Promise<{ loaded: LoadedObject; warnings: string[] }> {
     const spec = SCHEMA[object];
     const header = await readHeader(file);
@@ -90,7 +102,7 @@ export async function loadObject(
             `${file}: line 1: the header has a single column "${printable(header[0] ?? '', 80)}"${hint}`
         );
     }
-    const columns = mapColumns(object, header);
+    const columns = mapColumns(object, header, fields);
     const missingRequired = spec.required.filter((f) => !columns.has(f));
     if (missingRequired.length > 0) {
         const shown = printable(`${header.slice(0, 12).join(',')}${header.length > 12 ? ',…' : ''}`, 160);
@@ -104,7 +116,7 @@ export async function loadObject(
     const inner: string[] = [];
     const outer: string[] = [];
     const badCols: string[] = [];
-    for (const field of loadedFieldsOf(object)) {
+    for (const field of new Set(fields)) {
         const kind = spec.kinds[field] ?? 'text';
         const idx = columns.get(field);
         if (idx === undefined) {
@@ -171,13 +183,13 @@ export async function loadObject(
             );
         }
     });
-    const fields = new Set(columns.keys());
+    const present = new Set(columns.keys());
     return {
         loaded: {
             file,
             rows: Number(row.n ?? 0) - deleted,
-            fields,
-            missing: fieldsOf(object).filter((f) => !fields.has(f))
+            fields: present,
+            missing: fieldsOf(object).filter((f) => !present.has(f))
         },
         warnings
     };
@@ -190,8 +202,12 @@ async function countAndDropDeleted(conn: DuckDBConnection, table: string): Promi
     return n;
 }
 
-/** Loads every `<Object>.csv` the snapshot has. A directory with neither Lead.csv nor Opportunity.csv is rejected. */
-export async function loadSnapshot(conn: DuckDBConnection, dir: string): Promise<LoadResult> {
+/**
+ * Loads every `<Object>.csv` the snapshot has, with the columns of `plan` (derived from the check definitions and
+ * the engine's declarations, `src/audit/reads.ts`; without a plan, every schema field). A directory with neither
+ * Lead.csv nor Opportunity.csv is rejected.
+ */
+export async function loadSnapshot(conn: DuckDBConnection, dir: string, plan?: ColumnPlan): Promise<LoadResult> {
     const files = await findObjectFiles(dir);
     if (!files.Lead && !files.Opportunity) {
         const entries = await readdir(dir);
@@ -210,7 +226,7 @@ export async function loadSnapshot(conn: DuckDBConnection, dir: string): Promise
     for (const object of SNAPSHOT_OBJECTS) {
         const file = files[object];
         if (!file) continue;
-        const { loaded, warnings } = await loadObject(conn, object, file);
+        const { loaded, warnings } = await loadObject(conn, object, file, plan ? (plan[object] ?? []) : undefined);
         result.objects[object] = loaded;
         result.warnings.push(...warnings);
     }

@@ -5,6 +5,8 @@
  * that is present must carry its `required` fields or the snapshot is rejected. `optional` fields may be missing: the
  * checks that need them are `skipped`. Header names are matched exactly first, then case-insensitively.
  */
+import { CONSENT_FIELDS, UTM_FIELDS } from './vocabulary.js';
+
 /** `rawtext` keeps surrounding spaces (a Lead Source "Webinar " is drift); blank-only values are still NULL. */
 export type FieldKind = 'id' | 'ref' | 'text' | 'rawtext' | 'email' | 'bool' | 'datetime' | 'date' | 'number';
 
@@ -16,13 +18,7 @@ export type ObjectSpec = {
     kinds: Readonly<Record<string, FieldKind>>;
 };
 
-export const UTM_FIELDS = [
-    'UTM_Source__c',
-    'UTM_Medium__c',
-    'UTM_Campaign__c',
-    'UTM_Term__c',
-    'UTM_Content__c'
-] as const;
+export { UTM_FIELDS } from './vocabulary.js';
 
 export const SNAPSHOT_OBJECTS = [
     'Lead',
@@ -33,11 +29,28 @@ export const SNAPSHOT_OBJECTS = [
     'Campaign',
     'CampaignMember',
     'OpportunityHistory',
-    'LeadStatus'
+    'LeadStatus',
+    'User',
+    'CampaignInfluenceModel',
+    'CampaignInfluence',
+    'OpportunityFieldHistory',
+    'LeadHistory'
 ] as const;
 export type SnapshotObject = (typeof SNAPSHOT_OBJECTS)[number];
 
 const utmKinds = Object.fromEntries(UTM_FIELDS.map((f) => [f, 'text' as const]));
+const consentKinds = Object.fromEntries(CONSENT_FIELDS.map((f) => [f, 'bool' as const]));
+/** Field history rows (`OpportunityFieldHistory`, `LeadHistory`): which field changed, from what to what, who, when. */
+const historyOptional = ['Id', 'OldValue', 'NewValue', 'DataType', 'CreatedById', 'CreatedDate'] as const;
+const historyKinds = {
+    Id: 'id',
+    Field: 'text',
+    OldValue: 'rawtext',
+    NewValue: 'rawtext',
+    DataType: 'text',
+    CreatedById: 'ref',
+    CreatedDate: 'datetime'
+} as const;
 
 export const SCHEMA: Readonly<Record<SnapshotObject, ObjectSpec>> = {
     Lead: {
@@ -57,7 +70,10 @@ export const SCHEMA: Readonly<Record<SnapshotObject, ObjectSpec>> = {
             'Persona__c',
             ...UTM_FIELDS,
             'MQL_Date__c',
-            'SQL_Date__c'
+            'SQL_Date__c',
+            'Name',
+            'OwnerId',
+            ...CONSENT_FIELDS
         ],
         kinds: {
             Id: 'id',
@@ -74,14 +90,36 @@ export const SCHEMA: Readonly<Record<SnapshotObject, ObjectSpec>> = {
             Persona__c: 'text',
             ...utmKinds,
             MQL_Date__c: 'date',
-            SQL_Date__c: 'date'
+            SQL_Date__c: 'date',
+            Name: 'text',
+            OwnerId: 'ref',
+            ...consentKinds
         }
     },
     Contact: {
         name: 'Contact',
         required: ['Id'],
-        optional: ['AccountId', 'Email', 'LeadSource', 'Persona__c', ...UTM_FIELDS],
-        kinds: { Id: 'id', AccountId: 'ref', Email: 'email', LeadSource: 'rawtext', Persona__c: 'text', ...utmKinds }
+        optional: [
+            'AccountId',
+            'Email',
+            'LeadSource',
+            'Persona__c',
+            ...UTM_FIELDS,
+            'Name',
+            'OwnerId',
+            ...CONSENT_FIELDS
+        ],
+        kinds: {
+            Id: 'id',
+            AccountId: 'ref',
+            Email: 'email',
+            LeadSource: 'rawtext',
+            Persona__c: 'text',
+            ...utmKinds,
+            Name: 'text',
+            OwnerId: 'ref',
+            ...consentKinds
+        }
     },
     Account: { name: 'Account', required: ['Id'], optional: ['Name'], kinds: { Id: 'id', Name: 'text' } },
     Opportunity: {
@@ -98,7 +136,9 @@ export const SCHEMA: Readonly<Record<SnapshotObject, ObjectSpec>> = {
             'CreatedDate',
             'CloseDate',
             'Persona__c',
-            ...UTM_FIELDS
+            ...UTM_FIELDS,
+            'Name',
+            'OwnerId'
         ],
         kinds: {
             Id: 'id',
@@ -112,7 +152,9 @@ export const SCHEMA: Readonly<Record<SnapshotObject, ObjectSpec>> = {
             CreatedDate: 'datetime',
             CloseDate: 'date',
             Persona__c: 'text',
-            ...utmKinds
+            ...utmKinds,
+            Name: 'text',
+            OwnerId: 'ref'
         }
     },
     OpportunityContactRole: {
@@ -153,30 +195,40 @@ export const SCHEMA: Readonly<Record<SnapshotObject, ObjectSpec>> = {
         required: ['IsConverted'],
         optional: ['Id', 'MasterLabel', 'ApiName'],
         kinds: { Id: 'id', IsConverted: 'bool', MasterLabel: 'text', ApiName: 'text' }
+    },
+    User: { name: 'User', required: ['Id'], optional: ['Name'], kinds: { Id: 'id', Name: 'text' } },
+    CampaignInfluenceModel: {
+        name: 'CampaignInfluenceModel',
+        required: ['Id'],
+        optional: ['IsDefaultModel', 'DeveloperName', 'MasterLabel'],
+        kinds: { Id: 'id', IsDefaultModel: 'bool', DeveloperName: 'text', MasterLabel: 'text' }
+    },
+    CampaignInfluence: {
+        name: 'CampaignInfluence',
+        required: ['OpportunityId'],
+        optional: ['Id', 'CampaignId', 'ModelId', 'ContactId', 'Influence'],
+        kinds: {
+            Id: 'id',
+            OpportunityId: 'ref',
+            CampaignId: 'ref',
+            ModelId: 'ref',
+            ContactId: 'ref',
+            Influence: 'number'
+        }
+    },
+    OpportunityFieldHistory: {
+        name: 'OpportunityFieldHistory',
+        required: ['OpportunityId', 'Field'],
+        optional: historyOptional,
+        kinds: { OpportunityId: 'ref', ...historyKinds }
+    },
+    LeadHistory: {
+        name: 'LeadHistory',
+        required: ['LeadId', 'Field'],
+        optional: historyOptional,
+        kinds: { LeadId: 'ref', ...historyKinds }
     }
 };
-
-/**
- * Fields the checks and the funnel never read: their presence is recorded (and reported), but they are not loaded
- * into the tables, which keeps large snapshots fast. Everything else in the schema is loaded.
- */
-export const NOT_LOADED: Readonly<Record<SnapshotObject, readonly string[]>> = {
-    Lead: ['ConvertedDate', 'ConvertedAccountId', 'ConvertedContactId'],
-    Contact: ['AccountId', 'Persona__c', ...UTM_FIELDS],
-    Account: ['Id', 'Name'],
-    Opportunity: ['AccountId', 'CreatedDate', 'CloseDate'],
-    OpportunityContactRole: ['Id', 'ContactId', 'Role', 'IsPrimary'],
-    Campaign: ['Type'],
-    CampaignMember: ['Id', 'ContactId', 'Status', 'FirstRespondedDate', 'CreatedDate'],
-    OpportunityHistory: ['Id', 'OpportunityId', 'StageName', 'CreatedDate'],
-    LeadStatus: ['Id']
-};
-
-/** Fields of an object that are loaded into its table. */
-export function loadedFieldsOf(object: SnapshotObject): string[] {
-    const skip = new Set(NOT_LOADED[object]);
-    return fieldsOf(object).filter((f) => !skip.has(f));
-}
 
 /** All fields (required then optional) of an object, in schema order. */
 export function fieldsOf(object: SnapshotObject): string[] {

@@ -44,7 +44,11 @@ export type OrgShape = {
     /** Attribution_Rules__mdt with a Default record? */
     rules?: boolean;
     opportunityHistory?: boolean;
+    /** User, CampaignInfluenceModel, CampaignInfluence, OpportunityFieldHistory and LeadHistory present? */
+    extended?: boolean;
 };
+
+const OWNER = (i: number): string => sfId('005', i % 3);
 
 export function leadRecord(i: number): Record<string, MockValue> {
     const converted = i % 3 === 0;
@@ -67,7 +71,11 @@ export function leadRecord(i: number): Record<string, MockValue> {
         UTM_Term__c: null,
         UTM_Content__c: i % 10 === 0 ? 'line one\nline two' : 'ad-1',
         MQL_Date__c: i % 2 ? day(i) : null,
-        SQL_Date__c: converted ? day(i) : null
+        SQL_Date__c: converted ? day(i) : null,
+        Name: `Lead ${i}`,
+        OwnerId: OWNER(i),
+        HasOptedOutOfEmail: i % 9 === 0,
+        DoNotCall: false
     };
 }
 
@@ -105,7 +113,11 @@ export function mockOrg(shape: OrgShape = {}): MockObject[] {
                 ...UTM,
                 'MQL_Date__c',
                 'SQL_Date__c',
-                'Company'
+                'Company',
+                'Name',
+                'OwnerId',
+                'HasOptedOutOfEmail',
+                'DoNotCall'
             ],
             leads,
             leadRecord,
@@ -113,7 +125,18 @@ export function mockOrg(shape: OrgShape = {}): MockObject[] {
         ),
         object(
             'Contact',
-            ['Id', 'AccountId', 'Email', 'LeadSource', 'Persona__c', ...UTM],
+            [
+                'Id',
+                'AccountId',
+                'Email',
+                'LeadSource',
+                'Persona__c',
+                ...UTM,
+                'Name',
+                'OwnerId',
+                'HasOptedOutOfEmail',
+                'DoNotCall'
+            ],
             contacts,
             (i) => ({
                 Id: sfId('003', i),
@@ -125,7 +148,11 @@ export function mockOrg(shape: OrgShape = {}): MockObject[] {
                 UTM_Medium__c: null,
                 UTM_Campaign__c: null,
                 UTM_Term__c: null,
-                UTM_Content__c: null
+                UTM_Content__c: null,
+                Name: `Contact ${i}`,
+                OwnerId: OWNER(i),
+                HasOptedOutOfEmail: false,
+                DoNotCall: false
             }),
             custom
         ),
@@ -144,7 +171,9 @@ export function mockOrg(shape: OrgShape = {}): MockObject[] {
                 'CreatedDate',
                 'CloseDate',
                 'Persona__c',
-                ...UTM
+                ...UTM,
+                'Name',
+                'OwnerId'
             ],
             opps,
             (i) => ({
@@ -164,7 +193,9 @@ export function mockOrg(shape: OrgShape = {}): MockObject[] {
                 UTM_Medium__c: null,
                 UTM_Campaign__c: null,
                 UTM_Term__c: null,
-                UTM_Content__c: null
+                UTM_Content__c: null,
+                Name: `Opportunity ${i}`,
+                OwnerId: OWNER(i)
             }),
             custom
         ),
@@ -234,6 +265,7 @@ export function mockOrg(shape: OrgShape = {}): MockObject[] {
             )
         );
     }
+    if (shape.extended) objects.push(...extendedObjects(opps, leads));
     if (shape.rules ?? true) {
         objects.push({
             name: 'Attribution_Rules__mdt',
@@ -257,6 +289,64 @@ export function mockOrg(shape: OrgShape = {}): MockObject[] {
         });
     }
     return objects;
+}
+
+/** The objects an org may lack: owners, Customizable Campaign Influence and field history. */
+function extendedObjects(opps: number, leads: number): MockObject[] {
+    const history = (parent: string, prefix: string, count: number, n: number): MockObject =>
+        object(
+            parent === 'OpportunityId' ? 'OpportunityFieldHistory' : 'LeadHistory',
+            ['Id', parent, 'Field', 'DataType', 'OldValue', 'NewValue', 'CreatedById', 'CreatedDate'],
+            n,
+            (i) => ({
+                Id: sfId('017', i),
+                [parent]: sfId(prefix, i % count),
+                Field: i % 5 === 4 ? 'StageName' : i % 2 ? 'LeadSource' : 'created', // StageName rows are not pulled
+                DataType: i % 2 ? 'Picklist' : null,
+                OldValue: i % 4 === 3 ? 'Web' : null,
+                NewValue: i % 2 ? 'Event' : null,
+                CreatedById: OWNER(i + 1),
+                CreatedDate: dateTime(i)
+            }),
+            true
+        );
+    return [
+        object(
+            'User',
+            ['Id', 'Name', 'Username'],
+            3,
+            (i) => ({ Id: sfId('005', i), Name: `User ${i}`, Username: `u${i}@example.com` }),
+            true
+        ),
+        object(
+            'CampaignInfluenceModel',
+            ['Id', 'DeveloperName', 'MasterLabel', 'IsDefaultModel'],
+            2,
+            (i) => ({
+                Id: sfId('03M', i),
+                DeveloperName: i === 0 ? 'primaryModel' : 'Even_Split',
+                MasterLabel: i === 0 ? 'Primary Campaign Source Model' : 'Even Split',
+                IsDefaultModel: i === 0
+            }),
+            true
+        ),
+        object(
+            'CampaignInfluence',
+            ['Id', 'OpportunityId', 'CampaignId', 'ModelId', 'ContactId', 'Influence'],
+            opps,
+            (i) => ({
+                Id: sfId('0Dc', i),
+                OpportunityId: sfId('006', i),
+                CampaignId: sfId('701', i % 3),
+                ModelId: sfId('03M', i % 2),
+                ContactId: null,
+                Influence: 100
+            }),
+            true
+        ),
+        history('OpportunityId', '006', opps, opps * 2),
+        history('LeadId', '00Q', leads, 40)
+    ];
 }
 
 /** Parses Bulk-style CSV (quoted fields, doubled quotes, embedded newlines) into rows of strings/nulls (empty unquoted = null). */

@@ -1,6 +1,6 @@
 /**
  * A local mock of the Salesforce APIs the audit's org source uses, on 127.0.0.1 (ephemeral port):
- * - REST: `/sobjects/<Object>/describe`, `/query?q=` (SELECT … FROM … [WHERE f = v], `SELECT COUNT()`) with
+ * - REST: `/sobjects/<Object>/describe`, `/query?q=` (SELECT … FROM … [WHERE f = v | f IN ('a', …)], `SELECT COUNT()`) with
  *   `nextRecordsUrl` paging (2,000 records per page);
  * - Bulk API 2.0 query: `POST /jobs/query` (create), `GET /jobs/query/<id>` (UploadComplete → InProgress →
  *   JobComplete), `GET /jobs/query/<id>/results?maxRecords=&locator=` (CSV pages chained by `Sforce-Locator`);
@@ -71,7 +71,8 @@ export type MockServer = {
 type Cursor = { object: MockObject; fields: string[]; rows: number[] };
 type Job = { id: string; object: MockObject; fields: string[]; rows: number[]; polls: number; failed: boolean };
 
-const QUERY_RE = /^SELECT\s+(.+?)\s+FROM\s+(\w+)(?:\s+WHERE\s+(\w+)\s*=\s*('(?:[^']*)'|true|false|null))?\s*$/i;
+const QUERY_RE =
+    /^SELECT\s+(.+?)\s+FROM\s+(\w+)(?:\s+WHERE\s+(\w+)\s*(?:=\s*('(?:[^']*)'|true|false|null)|IN\s*\(((?:\s*'[^']*'\s*,?)+)\)))?\s*$/i;
 
 function bulkCsvValue(v: MockValue | undefined): string {
     if (v === null || v === undefined) return '';
@@ -138,9 +139,11 @@ export async function startMockServer(opts: MockOptions): Promise<MockServer> {
             const field = known.get(m[3].toLowerCase());
             if (!field) return `INVALID_FIELD: No such column '${m[3]}' on entity '${object.name}'.`;
             const raw = m[4] ?? '';
-            const want: MockValue = raw.startsWith("'") ? raw.slice(1, -1) : raw === 'null' ? null : raw === 'true';
+            const want: MockValue[] = m[5]
+                ? [...m[5].matchAll(/'([^']*)'/g)].map((x) => x[1] ?? '')
+                : [raw.startsWith("'") ? raw.slice(1, -1) : raw === 'null' ? null : raw === 'true'];
             rows = [];
-            for (let i = 0; i < object.count; i++) if ((object.record(i)[field] ?? null) === want) rows.push(i);
+            for (let i = 0; i < object.count; i++) if (want.includes(object.record(i)[field] ?? null)) rows.push(i);
         }
         return { object, fields: isCount ? [] : fields, rows };
     }

@@ -45,7 +45,7 @@ async function pullError(promise: Promise<unknown>): Promise<OrgError> {
 
 describe('pullOrgSnapshot against the mock org', () => {
     it('writes one Bulk-style CSV per object, REST and Bulk alike, with rules and governed values', async () => {
-        const { server, conn } = await setup({ leads: 12_345, opportunityHistory: true });
+        const { server, conn } = await setup({ leads: 12_345, opportunityHistory: true, extended: true });
         const outDir = join(work, 'snap');
         const events: PullProgress[] = [];
         const result = await pullOrgSnapshot(conn, { outDir, ...fast, onProgress: (e) => events.push(e) });
@@ -171,24 +171,25 @@ describe('pullOrgSnapshot against the mock org', () => {
     });
 
     it('stops after planning, before reading any record, when the plan cannot fit the budget', async () => {
-        // planning: describe + COUNT() for 8 objects, describe of the absent OpportunityHistory, rules describe + query
+        // planning: describe + COUNT() for 8 objects, describes of the 6 absent optional objects (OpportunityHistory,
+        // User, CampaignInfluenceModel, CampaignInfluence, OpportunityFieldHistory, LeadHistory), rules describe + query
         const { server, conn } = await setup({ leads: 20_000 });
-        const err = await pullError(pullOrgSnapshot(conn, { outDir: join(work, 'snap'), maxApiRequests: 25, ...fast }));
-        expect(server.requests).toHaveLength(19);
+        const err = await pullError(pullOrgSnapshot(conn, { outDir: join(work, 'snap'), maxApiRequests: 30, ...fast }));
+        expect(server.requests).toHaveLength(24);
         expect(server.count(/\/jobs\/query|\/query\?q=SELECT%20Id/)).toBe(0);
         expect(err.message).toMatch(
-            /needs at least 10 more requests \(Lead 20,000 records over bulk2, .*\) but only 6 of --max-api-requests 25 remain/
+            /needs at least 10 more requests \(Lead 20,000 records over bulk2, .*\) but only 6 of --max-api-requests 30 remain/
         );
         expect(await readdir(work)).toEqual([]);
     });
 
     it('names the objects already pulled when the budget runs out mid-way', async () => {
-        // the plan's minimum (10 after 19 planning requests) fits, but the Bulk job needs a second poll
+        // the plan's minimum (10 after 24 planning requests) fits, but the Bulk job needs a second poll
         const { server, conn } = await setup({ leads: 20_000 });
-        const err = await pullError(pullOrgSnapshot(conn, { outDir: join(work, 'snap'), maxApiRequests: 29, ...fast }));
-        expect(server.requests).toHaveLength(29);
+        const err = await pullError(pullOrgSnapshot(conn, { outDir: join(work, 'snap'), maxApiRequests: 34, ...fast }));
+        expect(server.requests).toHaveLength(34);
         expect(err.message).toMatch(
-            /query LeadStatus needs another request but --max-api-requests 29 were already used/
+            /query LeadStatus needs another request but --max-api-requests 34 were already used/
         );
         expect(err.message).toMatch(
             /Pulled before stopping: Lead 20,000 records \(bulk2\), Contact 40 records \(rest\)/
@@ -215,8 +216,8 @@ describe('pullOrgSnapshot against the mock org', () => {
     });
 
     it('recognises REQUEST_LIMIT_EXCEEDED on a Bulk results page too', async () => {
-        // 19 planning requests, then Lead over Bulk: create, poll (InProgress), poll (JobComplete), results refused
-        const { server, conn } = await setup({ leads: 20_000 }, { limitExceededAfter: 22 });
+        // 24 planning requests, then Lead over Bulk: create, poll (InProgress), poll (JobComplete), results refused
+        const { server, conn } = await setup({ leads: 20_000 }, { limitExceededAfter: 27 });
         const err = await pullError(pullOrgSnapshot(conn, { outDir: join(work, 'snap'), ...fast }));
         expect(server.requests.at(-1)?.path).toMatch(/\/jobs\/query\/750MOCK\d+\/results\?maxRecords=50000$/);
         expect(err.message).toMatch(/read the Lead query job results .*REQUEST_LIMIT_EXCEEDED/);

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/audit/cli.js';
 import { CHECK_IDS } from '../../src/audit/checks/index.js';
+import { CSV_HEADER } from '../../src/audit/report/csv.js';
 import { makeSnapshot } from './helpers.js';
 
 async function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; out: string; err: string }> {
@@ -28,7 +29,7 @@ describe('audit CLI', () => {
         expect(r.out).toMatch(/data\/sample-snapshot as of 2026-11-22/);
         expect(r.out).toMatch(/│ aged-open-lead\s+│ fail\s+│\s+9 │\s+135 │\s+6\.7% │/);
         expect(r.out).toMatch(/Pipeline \(open \+ won\): marketing-sourced/);
-        expect(r.out).toMatch(/^Health: \d+\.\d\/100 · 11 of 11 checks with findings · 0 skipped$/m);
+        expect(r.out).toMatch(/^Health: \d+\.\d\/100 · 14 of 14 checks with findings · 0 skipped$/m);
     });
 
     it('writes JSON atomically to --out and still prints the summary', async () => {
@@ -52,8 +53,9 @@ describe('audit CLI', () => {
     it('prints CSV (one row per offending record) and HTML to stdout', async () => {
         const csv = await cli(['--as-of', '2026-11-22', '--format', 'csv']);
         const lines = csv.out.trim().split('\r\n');
-        expect(lines[0]).toBe('check,status,count,population,share,recordId,reason');
-        expect(lines.filter((l) => l.startsWith('lead-status-mismatch,'))).toHaveLength(3);
+        expect(lines[0]).toBe(CSV_HEADER);
+        const records = lines.filter((l) => l.startsWith('lead-status-mismatch,') && l.split(',')[5] !== '');
+        expect(records).toHaveLength(3);
         const html = await cli(['--as-of', '2026-11-22', '--format', 'html']);
         expect(html.out).toMatch(/^<!doctype html>/);
         expect(html.out).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org\/2000\/svg)/);

@@ -8,6 +8,7 @@ import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SNAPSHOT } from '../../src/audit/cli.js';
 import { renderHtml } from '../../src/audit/report/html.js';
+import { CHECK_IDS } from '../../src/audit/vocabulary.js';
 import { audit } from './helpers.js';
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -47,7 +48,7 @@ describe.skipIf(!available)('HTML report in Chromium', () => {
             const driftBars = await page.locator('svg#chart-drift rect.bar').count();
             expect(driftBars).toBe(9);
             const checkRows = await page.locator('table tbody tr td.fail').count();
-            expect(checkRows).toBe(11);
+            expect(checkRows).toBe(CHECK_IDS.length);
             expect(await page.locator('.health').innerText()).toMatch(/^Health \d+\.\d\/100$/);
             expect(problems).toEqual([]);
             expect(requests.filter((u) => !u.startsWith('about:') && !u.startsWith('data:'))).toEqual([]);

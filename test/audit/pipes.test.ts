@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PROJECT_DIR } from '../../src/audit/config.js';
+import { CHECK_IDS } from '../../src/audit/vocabulary.js';
 import { TOKEN, mockOrg } from '../audit-org/fixtures.js';
 import { startMockServer, type MockServer } from '../audit-org/mock-server.js';
 
@@ -36,7 +37,7 @@ describe('stdout holds only the report', () => {
         });
         expect(run.status).toBe(0);
         expect(run.stderr).toBe('');
-        expect((JSON.parse(run.stdout) as { checks: unknown[] }).checks).toHaveLength(11);
+        expect((JSON.parse(run.stdout) as { checks: unknown[] }).checks).toHaveLength(CHECK_IDS.length);
         // why the README says --silent: without it npm prints its own "> audit" banner on stdout
         const loud = spawnSync('npm', ['run', 'audit', '--', '--format', 'json', '--as-of', '2026-11-22'], {
             cwd: PROJECT_DIR,

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CHECK_IDS } from '../../src/audit/checks/index.js';
-import { renderCsv } from '../../src/audit/report/csv.js';
+import { CSV_HEADER, renderCsv } from '../../src/audit/report/csv.js';
 import { renderHtml } from '../../src/audit/report/html.js';
 import { renderJson } from '../../src/audit/report/json.js';
 import { renderTerminal } from '../../src/audit/report/terminal.js';
@@ -25,7 +25,7 @@ describe('reports on a sparse snapshot', async () => {
         for (const id of CHECK_IDS) expect(text).toContain(id);
         expect(text).toContain('skipped converted-lead-lost-persona: no Lead.csv in the snapshot');
         expect(text).toContain('note: no Lead.csv: funnel not computed');
-        expect(text).toMatch(/^Health: 50\.0\/100 · 2 of 2 checks with findings · 9 skipped$/m);
+        expect(text).toMatch(/^Health: 50\.0\/100 · 2 of 2 checks with findings · 12 skipped$/m);
     });
 
     it('JSON: the contract shape', () => {
@@ -42,12 +42,17 @@ describe('reports on a sparse snapshot', async () => {
 
     it('CSV: one row per finding and one row per check without findings, reasons quoted when needed', () => {
         const rows = renderCsv(report).trim().split('\r\n');
-        expect(rows).toHaveLength(1 + 2 + 9);
-        expect(rows).toContain('opportunity-missing-primary-campaign,fail,1,2,0.500000,006000000000001AAA,');
-        expect(rows).toContain('lead-source-drift,fail,1,2,0.500000,006000000000001AAA,');
+        // header, 2 findings, 12 checks without findings, and per failing check an all-owners row and an owner row
+        expect(rows).toHaveLength(1 + 2 + 12 + 2 * 2);
+        expect(rows[0]).toBe(CSV_HEADER);
+        expect(rows).toContain('opportunity-missing-primary-campaign,fail,1,2,0.500000,006000000000001AAA,,,,,,');
+        expect(rows).toContain('lead-source-drift,fail,1,2,0.500000,006000000000001AAA,,,,,,');
         expect(rows).toContain(
-            'opportunity-missing-contact-role,skipped,0,0,0.000000,,no OpportunityContactRole.csv in the snapshot'
+            'opportunity-missing-contact-role,skipped,0,0,0.000000,,no OpportunityContactRole.csv in the snapshot,,,,,'
         );
+        // no Amount or OwnerId in this snapshot: zero amounts, one row for the findings without an owner
+        expect(rows).toContain('lead-source-drift,fail,1,2,0.500000,,all owners,0,0,,,1');
+        expect(rows).toContain('lead-source-drift,fail,1,2,0.500000,,owner,0,0,,,1');
     });
 
     it('HTML: escapes record values and says why the funnel is missing', () => {

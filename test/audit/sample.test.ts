@@ -20,7 +20,10 @@ const PLANTED: Record<string, number> = {
     'lead-matches-contact-email': 4,
     'aged-open-lead': 9,
     'lead-source-drift': 13,
-    'lead-status-mismatch': 3
+    'lead-status-mismatch': 3,
+    'campaign-influence-gap': 7,
+    'consent-lost-at-conversion': 3,
+    'attribution-overwritten': 7
 };
 
 function checksum(id15: string): string {

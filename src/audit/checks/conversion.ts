@@ -3,21 +3,19 @@
  * converted Opportunity, and a converted Lead with a responded campaign membership whose Opportunity has no Primary
  * Campaign Source. Converted Leads whose Opportunity is not in the snapshot are counted in `details`, not as findings.
  */
-import { UTM_FIELDS } from '../schema.js';
+import { CONVERTED_JOIN_READS } from '../reads.js';
 import { ident } from '../sql.js';
+import { CARRIED_FIELDS, UTM_FIELDS } from '../vocabulary.js';
 import {
-    missingInput,
     queryIds,
     queryNumber,
     queryRows,
-    result,
-    skipped,
     type CheckContext,
     type CheckDefinition,
-    type CheckResult
+    type CheckOutcome
 } from './types.js';
 
-const COMPARED = ['LeadSource', 'Persona__c', ...UTM_FIELDS];
+const COMPARED = CARRIED_FIELDS;
 
 /**
  * Converted Leads with a ConvertedOpportunityId, each with its Opportunity's compared fields (`o_<field>`,
@@ -46,73 +44,93 @@ async function orphanCount(ctx: CheckContext): Promise<number> {
     return queryNumber(ctx.conn, `SELECT count(*) FROM converted_lead WHERE NOT found`);
 }
 
-async function lostFields(
-    ctx: CheckContext,
-    id: string,
-    title: string,
-    fields: readonly string[]
-): Promise<CheckResult> {
-    const base = missingInput(ctx, { Lead: ['IsConverted', 'ConvertedOpportunityId'], Opportunity: [] });
-    if (base) return skipped(id, title, base);
+type LostDetails = {
+    convertedOpportunityNotInSnapshot: number;
+    byField?: Record<string, number>;
+    fieldsNotInSnapshot?: string[];
+};
+
+async function lostFields(ctx: CheckContext, fields: readonly string[]): Promise<CheckOutcome<LostDetails>> {
     const lead = ctx.loaded.objects.Lead;
     const opp = ctx.loaded.objects.Opportunity;
     const usable = fields.filter((f) => lead?.fields.has(f) && opp?.fields.has(f));
     if (usable.length === 0) {
         const side = fields.some((f) => lead?.fields.has(f)) ? 'Opportunity' : 'Lead';
-        return skipped(id, title, `${side}.csv has no ${fields.join(', ')} column${fields.length > 1 ? 's' : ''}`);
+        return { skip: `${side}.csv has no ${fields.join(', ')} column${fields.length > 1 ? 's' : ''}` };
     }
     await converted(ctx);
-    const ids = await queryIds(ctx.conn, `SELECT l.Id FROM ${JOINED} AND (${usable.map(differs).join(' OR ')})`);
+    const recordIds = await queryIds(ctx.conn, `SELECT l.Id FROM ${JOINED} AND (${usable.map(differs).join(' OR ')})`);
     const counts = await queryRows(
         ctx.conn,
         `SELECT count(*)::BIGINT AS population${usable.map((f, i) => `, count_if(${differs(f)})::BIGINT AS f${i}`).join('')} FROM ${JOINED}`
     );
     const population = Number(counts[0]?.population ?? 0);
-    const details: Record<string, unknown> = { convertedOpportunityNotInSnapshot: await orphanCount(ctx) };
+    const details: LostDetails = { convertedOpportunityNotInSnapshot: await orphanCount(ctx) };
     if (fields.length > 1) {
         details.byField = Object.fromEntries(usable.map((f, i) => [f, Number(counts[0]?.[`f${i}`] ?? 0)]));
         const unchecked = fields.filter((f) => !usable.includes(f));
         if (unchecked.length > 0) details.fieldsNotInSnapshot = unchecked;
     }
-    return result(id, title, ids, population, details);
+    return { recordIds, population, details };
 }
 
-export const lostLeadSource: CheckDefinition = {
+const CONVERTED_NEEDS = { Lead: ['IsConverted', 'ConvertedOpportunityId'], Opportunity: [] } as const;
+const LOST_ACTION =
+    "Copy the Lead's value to its Opportunity (the fix list proposes it), then check the Lead field mapping of the conversion (Setup → Lead → Map Lead Fields) and the Lead_After_Conversion flow.";
+
+export const lostLeadSource: CheckDefinition<LostDetails> = {
     id: 'converted-lead-lost-lead-source',
     title: 'Converted Lead lost its Lead Source',
-    run: (ctx) =>
-        lostFields(ctx, 'converted-lead-lost-lead-source', 'Converted Lead lost its Lead Source', ['LeadSource'])
+    meaning:
+        'The Opportunity a Lead converted into has no Lead Source or a different one: sourced-pipeline reports credit the wrong channel.',
+    action: LOST_ACTION,
+    needs: CONVERTED_NEEDS,
+    mayRead: CONVERTED_JOIN_READS,
+    run: (ctx) => lostFields(ctx, ['LeadSource'])
 };
 
-export const lostPersona: CheckDefinition = {
+export const lostPersona: CheckDefinition<LostDetails> = {
     id: 'converted-lead-lost-persona',
     title: 'Converted Lead lost its Persona',
-    run: (ctx) => lostFields(ctx, 'converted-lead-lost-persona', 'Converted Lead lost its Persona', ['Persona__c'])
+    meaning:
+        'The converted Opportunity has no Persona or a different one than its Lead: persona-based reporting and contact-role mapping miss it.',
+    action: LOST_ACTION,
+    needs: CONVERTED_NEEDS,
+    mayRead: CONVERTED_JOIN_READS,
+    run: (ctx) => lostFields(ctx, ['Persona__c'])
 };
 
-export const lostUtm: CheckDefinition = {
+export const lostUtm: CheckDefinition<LostDetails> = {
     id: 'converted-lead-lost-utm',
     title: 'Converted Lead lost UTM values',
-    run: (ctx) => lostFields(ctx, 'converted-lead-lost-utm', 'Converted Lead lost UTM values', UTM_FIELDS)
+    meaning:
+        'UTM values the Lead arrived with are blank or different on its Opportunity: campaign and channel reporting lose the touch.',
+    action: LOST_ACTION,
+    needs: CONVERTED_NEEDS,
+    mayRead: CONVERTED_JOIN_READS,
+    run: (ctx) => lostFields(ctx, UTM_FIELDS)
 };
 
-const CAMPAIGN = { id: 'converted-lead-lost-campaign', title: 'Converted Lead lost its campaign' };
-
-export const lostCampaign: CheckDefinition = {
-    ...CAMPAIGN,
+export const lostCampaign: CheckDefinition<{ convertedOpportunityNotInSnapshot: number }> = {
+    id: 'converted-lead-lost-campaign',
+    title: 'Converted Lead lost its campaign',
+    meaning:
+        'The Lead responded to a campaign but its Opportunity has no Primary Campaign Source: campaign ROI and influence miss the deal.',
+    action: "Set the Opportunity's Primary Campaign Source to the Lead's most recent responded campaign on or before conversion (the fix list proposes it); the Opportunity_Campaign_Auto_Association flow does this for new conversions.",
+    needs: {
+        Lead: ['IsConverted', 'ConvertedOpportunityId'],
+        Opportunity: ['CampaignId'],
+        CampaignMember: ['LeadId', 'HasResponded']
+    },
+    mayRead: CONVERTED_JOIN_READS,
     async run(ctx) {
-        const reason = missingInput(ctx, {
-            Lead: ['IsConverted', 'ConvertedOpportunityId'],
-            Opportunity: ['CampaignId'],
-            CampaignMember: ['LeadId', 'HasResponded']
-        });
-        if (reason) return skipped(CAMPAIGN.id, CAMPAIGN.title, reason);
         await converted(ctx);
         const responded = `EXISTS (SELECT 1 FROM campaignmember m WHERE m.LeadId = l.Id_k AND m.HasResponded)`;
-        const ids = await queryIds(ctx.conn, `SELECT l.Id FROM ${JOINED} AND ${responded} AND l.o_CampaignId IS NULL`);
+        const recordIds = await queryIds(
+            ctx.conn,
+            `SELECT l.Id FROM ${JOINED} AND ${responded} AND l.o_CampaignId IS NULL`
+        );
         const population = await queryNumber(ctx.conn, `SELECT count(*) FROM ${JOINED} AND ${responded}`);
-        return result(CAMPAIGN.id, CAMPAIGN.title, ids, population, {
-            convertedOpportunityNotInSnapshot: await orphanCount(ctx)
-        });
+        return { recordIds, population, details: { convertedOpportunityNotInSnapshot: await orphanCount(ctx) } };
     }
 };

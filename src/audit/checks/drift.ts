@@ -5,9 +5,8 @@
  */
 import type { SnapshotObject } from '../schema.js';
 import { lit } from '../sql.js';
-import { queryIds, queryNumber, queryRows, result, skipped, type CheckDefinition } from './types.js';
+import { queryIds, queryNumber, queryRows, type CheckDefinition } from './types.js';
 
-const DRIFT = { id: 'lead-source-drift', title: 'Lead Source not a governed value' };
 const OBJECTS = ['Lead', 'Contact', 'Opportunity'] as const satisfies readonly SnapshotObject[];
 
 export type DriftVariant = { value: string; records: number; byObject: Record<string, number> };
@@ -65,12 +64,24 @@ export function groupVariants(variants: DriftVariant[], governed: readonly strin
     });
 }
 
-export const leadSourceDrift: CheckDefinition = {
-    ...DRIFT,
+export type DriftDetails = {
+    governed: string[];
+    objects: string[];
+    objectsWithoutLeadSource?: string[];
+    groups: DriftGroup[];
+};
+
+export const leadSourceDrift: CheckDefinition<DriftDetails> = {
+    id: 'lead-source-drift',
+    title: 'Lead Source not a governed value',
+    meaning:
+        'Lead Source values outside the governed picklist split one channel into several rows of every sourced report.',
+    action: 'Replace each variant with its governed value (the fix list proposes them; case, spacing and punctuation variants are certain) and keep the Lead Source picklist restricted.',
+    needs: {},
+    mayRead: Object.fromEntries(OBJECTS.map((o) => [o, ['Id', 'LeadSource']])),
     async run(ctx) {
         const objects = OBJECTS.filter((o) => ctx.loaded.objects[o]?.fields.has('LeadSource'));
-        if (objects.length === 0)
-            return skipped(DRIFT.id, DRIFT.title, 'no Lead, Contact or Opportunity CSV with a LeadSource column');
+        if (objects.length === 0) return { skip: 'no Lead, Contact or Opportunity CSV with a LeadSource column' };
         const governed = ctx.governedLeadSources;
         const notGoverned = `LeadSource IS NOT NULL AND LeadSource NOT IN (${governed.length > 0 ? governed.map(lit).join(', ') : 'NULL'})`;
         const union = objects
@@ -91,11 +102,12 @@ export const leadSourceDrift: CheckDefinition = {
             variants.set(value, v);
         }
         const skippedObjects = OBJECTS.filter((o) => !objects.includes(o));
-        return result(DRIFT.id, DRIFT.title, ids, population, {
+        const details: DriftDetails = {
             governed,
             objects,
             ...(skippedObjects.length > 0 ? { objectsWithoutLeadSource: skippedObjects } : {}),
             groups: groupVariants([...variants.values()], governed)
-        });
+        };
+        return { recordIds: ids, population, details };
     }
 };

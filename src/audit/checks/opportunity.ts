@@ -4,16 +4,17 @@
  * Opportunity without any Contact Role.
  */
 import { inList } from '../sql.js';
-import { missingInput, queryIds, queryNumber, result, skipped, type CheckDefinition } from './types.js';
-
-const PCS = { id: 'opportunity-missing-primary-campaign', title: 'Opportunity without Primary Campaign Source' };
-const OCR = { id: 'opportunity-missing-contact-role', title: 'Opportunity without Contact Role' };
+import { queryIds, queryNumber, type CheckDefinition } from './types.js';
 
 export const missingPrimaryCampaign: CheckDefinition = {
-    ...PCS,
+    id: 'opportunity-missing-primary-campaign',
+    title: 'Opportunity without Primary Campaign Source',
+    meaning:
+        'A marketing-sourced Opportunity names no campaign: campaign ROI and the default influence model cannot credit it.',
+    action: "Set the Primary Campaign Source (the fix list suggests the buying group's most recent responded campaign before the Opportunity was created); the Require_Primary_Campaign_Source rule stops new ones.",
+    needs: { Opportunity: ['Id', 'CampaignId', 'LeadSource'] },
+    mayRead: { Opportunity: ['StageName'] },
     async run(ctx) {
-        const reason = missingInput(ctx, { Opportunity: ['CampaignId', 'LeadSource'] });
-        if (reason) return skipped(PCS.id, PCS.title, reason);
         const exempt = ctx.rules.exemptLeadSources;
         const exemptStages = ctx.rules.campaignExemptStages;
         // Like the validation rule: a blank value is never exempt; stages apply when the export has StageName.
@@ -43,15 +44,19 @@ export const missingPrimaryCampaign: CheckDefinition = {
         } else {
             details.stageExemptionNotApplied = 'the export has no Opportunity.StageName';
         }
-        return result(PCS.id, PCS.title, ids, population, details);
+        return { recordIds: ids, population, details };
     }
 };
 
 export const missingContactRole: CheckDefinition = {
-    ...OCR,
+    id: 'opportunity-missing-contact-role',
+    title: 'Opportunity without Contact Role',
+    meaning:
+        'No Contact is linked to the Opportunity: contact-based campaign influence finds no buying group to credit.',
+    action: 'Add the buying group as Contact Roles; the contact-role gate requires one from Contact_Role_Required_Stage__c on.',
+    needs: { Opportunity: ['Id'], OpportunityContactRole: ['OpportunityId'] },
+    mayRead: { Opportunity: ['StageName'] },
     async run(ctx) {
-        const reason = missingInput(ctx, { Opportunity: [], OpportunityContactRole: ['OpportunityId'] });
-        if (reason) return skipped(OCR.id, OCR.title, reason);
         const ids = await queryIds(
             ctx.conn,
             `SELECT o.Id FROM opportunity o WHERE NOT EXISTS (SELECT 1 FROM opportunitycontactrole r WHERE r.OpportunityId = o.Id_k)`
@@ -68,6 +73,6 @@ export const missingContactRole: CheckDefinition = {
                 `SELECT count(*) FROM opportunity o WHERE ${inList('o.StageName', gated)} AND NOT EXISTS (SELECT 1 FROM opportunitycontactrole r WHERE r.OpportunityId = o.Id_k)`
             );
         }
-        return result(OCR.id, OCR.title, ids, population, details);
+        return { recordIds: ids, population, details };
     }
 };

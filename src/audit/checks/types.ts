@@ -1,10 +1,14 @@
 /**
- * Shared types and helpers of the audit checks. A check reads the normalised DuckDB tables and returns a result with
- * the exact offending record Ids; a check whose input (object or column) is absent is `skipped` with the reason.
+ * Shared types and helpers of the audit checks. A check is a definition (`CheckDefinition`): its id and title, what
+ * it means and what to do about it, the objects and fields it `needs` (absent → the engine skips it with the reason)
+ * and `mayRead` (optional columns), and a `run` over the normalised DuckDB tables returning the exact offending
+ * record Ids, the population and typed details. The engine derives loading, skipping and results from these.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { RulesConfig } from '../config.js';
 import type { LoadResult } from '../load.js';
+import type { CheckMoney } from '../money.js';
+import type { Reads } from '../reads.js';
 import type { SnapshotObject } from '../schema.js';
 
 export type CheckStatus = 'pass' | 'fail' | 'skipped';
@@ -12,6 +16,9 @@ export type CheckStatus = 'pass' | 'fail' | 'skipped';
 export type CheckResult = {
     id: string;
     title: string;
+    /** What a finding means and what to do (from the definition). */
+    meaning?: string;
+    action?: string;
     status: CheckStatus;
     /** Offending records. */
     count: number;
@@ -22,6 +29,8 @@ export type CheckResult = {
     recordIds: string[];
     reason?: string;
     details?: Record<string, unknown>;
+    /** Open pipeline at risk, Closed Won amount without attribution and the owners of the findings. */
+    money?: CheckMoney;
 };
 
 export type CheckContext = {
@@ -36,13 +45,27 @@ export type CheckContext = {
     openStatuses: string[];
 };
 
-export type CheckDefinition = { id: string; title: string; run: (ctx: CheckContext) => Promise<CheckResult> };
+/** What a check's run found: the offending record Ids, the records it looked at, typed details; or why it cannot run. */
+export type CheckOutcome<D extends object = Record<string, unknown>> =
+    { recordIds: string[]; population: number; details?: D } | { skip: string };
+
+export type CheckDefinition<D extends object = object> = {
+    /** Stable id, one of `CHECK_IDS` (`src/audit/vocabulary.ts`). */
+    id: string;
+    title: string;
+    /** What a finding means, for a RevOps reader (the HTML report and docs/audit.md). */
+    meaning: string;
+    /** What to do about the findings. */
+    action: string;
+    /** Objects and fields without which the check cannot run: the first absent one skips it with the reason. */
+    needs: Reads;
+    /** Optional columns the check reads when present (loaded as NULL columns when the CSV lacks them). */
+    mayRead?: Reads;
+    run: (ctx: CheckContext) => Promise<CheckOutcome<D>>;
+};
 
 /** Why a check cannot run: the first absent object or column among those it needs; `undefined` when all are there. */
-export function missingInput(
-    ctx: CheckContext,
-    needs: Partial<Record<SnapshotObject, readonly string[]>>
-): string | undefined {
+export function missingInput(ctx: Pick<CheckContext, 'loaded'>, needs: Reads): string | undefined {
     for (const [object, fields] of Object.entries(needs) as [SnapshotObject, readonly string[]][]) {
         const loaded = ctx.loaded.objects[object];
         if (!loaded) return `no ${object}.csv in the snapshot`;

@@ -134,6 +134,7 @@ type ObjectPlan = {
     missingFields: string[];
     total: number;
     via: Via;
+    where?: string;
     /** Requests spent planning it (describe + count). */
     planRequests: number;
 };
@@ -174,13 +175,14 @@ async function planObject(
         const sources = activePicklistValues(desc, 'LeadSource');
         if (sources) result.governedLeadSources = sources;
     }
-    const total = await restCount(http, countSoql(object), `count ${object} records`);
+    const total = await restCount(http, countSoql(object, spec.where), `count ${object} records`);
     return {
         object,
         fields: selection.fields,
         missingFields: selection.missingOptional,
         total,
         via: chooseVia(total, restMaxRecords),
+        ...(spec.where ? { where: spec.where } : {}),
         planRequests: http.requestsUsed - before
     };
 }
@@ -243,7 +245,7 @@ export async function pullOrgSnapshot(conn: Connection, options: PullOptions): P
         for (const [index, plan] of plans.entries()) {
             const { object, via, total, fields } = plan;
             const requestsBefore = http.requestsUsed;
-            const soql = selectSoql(object, fields);
+            const soql = selectSoql(object, fields, plan.where);
             let previous = 0;
             const onPage = (records: number): void => {
                 checkBudgetAfterPage({

@@ -12,6 +12,8 @@ export type OrgObjectSpec = {
     optional: readonly string[];
     /** The whole object may be absent (not enabled, not readable): it is then left out of the snapshot. */
     optionalObject?: boolean;
+    /** SOQL condition on the rows pulled (field history: only the attribution fields' rows). */
+    where?: string;
 };
 
 export type PullProgress = {

@@ -1,16 +1,16 @@
 /**
  * The HTML report: one self-contained file (inline CSS and inline SVG charts, no scripts, no external requests) with
- * the health score, a checks chart and table, the funnel chart and tables, the sourced pipeline and the Lead Source
- * drift chart.
+ * the health score, a checks chart and table, per check what it means, what to do and the money at risk by owner
+ * (`html-guide.ts`), the funnel chart and tables, the sourced pipeline and the Lead Source drift chart.
  */
 import type { AuditReport } from '../engine.js';
 import { STAGES, type FunnelRow } from '../funnel.js';
 import type { DriftGroup } from '../checks/drift.js';
+import { esc } from './escape.js';
 import { int, money, pct } from './format.js';
+import { guideSection } from './html-guide.js';
 
-export function esc(value: unknown): string {
-    return String(value).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
+export { esc };
 
 type Bar = { label: string; value: number; text: string; color: string };
 
@@ -166,7 +166,7 @@ export function renderHtml(report: AuditReport): string {
 <p class="meta">${esc(report.source.kind)} <code>${esc(report.source.dir)}</code> · as of ${esc(report.asOf)} · generated ${esc(report.generatedAt)}</p>
 <p class="meta">${objects}</p>
 <p><span class="health">Health ${h.score === null ? 'n/a' : `${h.score.toFixed(1)}/100`}</span> · ${h.checksFailed} of ${h.checksRun} checks with findings · ${h.checksSkipped} skipped<br><small class="note">${esc(h.definition)}</small></p>
-${warnings}${checksSection(report)}${funnelSection(report)}${driftSection(report)}
+${warnings}${checksSection(report)}${guideSection(report)}${funnelSection(report)}${driftSection(report)}
 </body></html>
 `;
 }

@@ -6,6 +6,7 @@ import Table from 'cli-table3';
 import type { AuditReport } from '../engine.js';
 import { STAGES, type FunnelRow } from '../funnel.js';
 import { int, money, pct } from './format.js';
+import { MONEY_HEAD, MONEY_LEGEND, moneyRows } from './money.js';
 import { TERMINAL_WIDTH, capped, clip, columns, wrap } from './wrap.js';
 
 /** Funnel rows and drift groups shown; the rest are counted in a "+N more" line (all of them are in JSON/CSV/HTML). */
@@ -50,6 +51,17 @@ function fittedTable(head: string[], rows: string[][], colAligns: ('left' | 'rig
 
 function push(lines: string[], text: string, indent = '    '): void {
     lines.push(...wrap(text, TERMINAL_WIDTH, indent));
+}
+
+/** Money at risk per check with findings: open pipeline, Closed Won without attribution, the top owners. */
+function moneyLines(report: AuditReport): string[] {
+    const rows = moneyRows(report);
+    if (rows.length === 0) return [];
+    const lines = [fittedTable(MONEY_HEAD, rows, ['left', 'right', 'right', 'left'])];
+    push(lines, `  ${MONEY_LEGEND}`);
+    const notes = new Set(report.checks.flatMap((c) => c.money?.notes ?? []));
+    for (const note of notes) push(lines, `  money: ${note}`);
+    return lines;
 }
 
 /** When most Lead Source values are not governed, the list used is likely not the org's: say how to pass its own. */
@@ -106,6 +118,7 @@ export function renderTerminal(report: AuditReport, opts: { funnelRows?: number 
     );
     for (const c of report.checks.filter((x) => x.status === 'skipped'))
         push(lines, `  skipped ${c.id}: ${c.reason ?? ''}`);
+    lines.push(...moneyLines(report));
     const drift = report.checks.find((c) => c.id === 'lead-source-drift');
     const groups = (drift?.details?.groups ?? []) as {
         canonical: string | null;
