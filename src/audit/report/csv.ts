@@ -3,6 +3,8 @@
  * empty recordId for a check without findings or skipped (its reason in `reason`), so every check appears.
  */
 import type { AuditReport } from '../engine.js';
+import { extrasOf } from './extras.js';
+import { renderCsvWithTrend } from './trend.js';
 
 export function csvField(value: string | number): string {
     const s = String(value);
@@ -10,6 +12,8 @@ export function csvField(value: string | number): string {
 }
 
 export function renderCsv(report: AuditReport): string {
+    const trend = extrasOf(report).trend;
+    if (trend) return renderCsvWithTrend(report, trend, csvField);
     const lines = ['check,status,count,population,share,recordId,reason'];
     for (const c of report.checks) {
         const head = [c.id, c.status, c.count, c.population, c.share.toFixed(6)];
