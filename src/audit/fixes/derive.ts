@@ -275,8 +275,8 @@ export async function deriveMissingCampaign(ctx: DeriveContext, ids: readonly st
         );
     if (ctx.present.has('Lead')) {
         group.push(
-            `SELECT ${key15('ConvertedOpportunityId')}, ${key15('Id')} FROM raw_lead WHERE trim(COALESCE(ConvertedOpportunityId, '')) <> ''`,
-            `SELECT ${key15('ConvertedOpportunityId')}, ${key15('ConvertedContactId')} FROM raw_lead WHERE trim(COALESCE(ConvertedOpportunityId, '')) <> '' AND trim(COALESCE(ConvertedContactId, '')) <> ''`
+            `SELECT ${key15('ConvertedOpportunityId')} AS opp, ${key15('Id')} AS person FROM raw_lead WHERE trim(COALESCE(ConvertedOpportunityId, '')) <> ''`,
+            `SELECT ${key15('ConvertedOpportunityId')} AS opp, ${key15('ConvertedContactId')} AS person FROM raw_lead WHERE trim(COALESCE(ConvertedOpportunityId, '')) <> '' AND trim(COALESCE(ConvertedContactId, '')) <> ''`
         );
     }
     const r = responseSql(ctx, 'm');
@@ -284,7 +284,7 @@ export async function deriveMissingCampaign(ctx: DeriveContext, ids: readonly st
         group.length > 0 && ctx.present.has('CampaignMember')
             ? `LEFT JOIN (
                  SELECT g.opp, m.CampaignId AS cid, ${r.name} AS cname, ${r.day} AS day
-                 FROM (${group.join(' UNION ')}) g
+                 FROM (${group.map((q) => `(${q})`).join(' UNION ')}) AS g
                  JOIN raw_campaignmember m ON sf_bool(m.HasResponded) AND (${key15('m.ContactId')} = g.person OR ${key15('m.LeadId')} = g.person)
                  ${r.join}
                ) resp ON resp.opp = ${key15('o.Id')}`
