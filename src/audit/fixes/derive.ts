@@ -285,7 +285,11 @@ export async function deriveMissingCampaign(ctx: DeriveContext, ids: readonly st
             ? `LEFT JOIN (
                  SELECT g.opp, m.CampaignId AS cid, ${r.name} AS cname, ${r.day} AS day
                  FROM (${group.map((q) => `(${q})`).join(' UNION ')}) AS g
-                 JOIN raw_campaignmember m ON sf_bool(m.HasResponded) AND (${key15('m.ContactId')} = g.person OR ${key15('m.LeadId')} = g.person)
+                 JOIN (
+                     SELECT *, ${key15('ContactId')} AS person FROM raw_campaignmember WHERE sf_bool(HasResponded) AND trim(COALESCE(ContactId, '')) <> ''
+                     UNION ALL
+                     SELECT *, ${key15('LeadId')} AS person FROM raw_campaignmember WHERE sf_bool(HasResponded) AND trim(COALESCE(LeadId, '')) <> ''
+                 ) m ON m.person = g.person
                  ${r.join}
                ) resp ON resp.opp = ${key15('o.Id')}`
             : '';
