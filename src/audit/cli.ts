@@ -6,12 +6,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Command, CommanderError, Option } from 'commander';
+import { contextNote, readContext, writeContext } from './baseline/context.js';
+import { readBaseline } from './baseline/schema.js';
+import { computeTrend } from './baseline/trend.js';
 import { PROJECT_DIR, loadRulesConfig } from './config.js';
 import { runAudit, type AuditReport } from './engine.js';
 import { installSignalCleanup, sweepStale } from './cleanup.js';
 import { InputError, UsageError, exitCodeOf } from './errors.js';
 import { pullFromOrg, cleanupPull, type OrgPull } from './org-run.js';
-import { checkOutPath, writeAtomic } from './out.js';
+import { buildFixes, checkFixesDir, writeFixList } from './fixes/index.js';
+import { checkOutPath, inside, writeAtomic } from './out.js';
 import {
     checksOverThreshold,
     parseAsOf,
@@ -24,6 +28,7 @@ import {
     type Format
 } from './options.js';
 import { renderCsv } from './report/csv.js';
+import { extrasOf, type ExtendedReport } from './report/extras.js';
 import { renderHtml } from './report/html.js';
 import { renderJson } from './report/json.js';
 import { apiUsageLine, renderTerminal } from './report/terminal.js';
@@ -45,6 +50,8 @@ type RawOptions = {
     failOn: string;
     rules?: string;
     governedLeadSources?: string;
+    fixes?: string;
+    baseline?: string;
     quiet?: boolean;
 };
 
@@ -84,6 +91,14 @@ function program(io: CliIo): Command {
             '--governed-lead-sources <list>',
             'comma-separated governed Lead Source values (default: demo-org LeadSource value set)'
         )
+        .option(
+            '--fixes <dir>',
+            'write a fix list into <dir>: fixes.csv (every proposed change), <Object>.csv (certain changes, for Data Loader or `sf data update bulk`) and <Object>.undo.csv'
+        )
+        .option(
+            '--baseline <report.json>',
+            'compare with an earlier --format json report: per check the count then and now, records newly broken and fixed'
+        )
         .option('--quiet', 'print nothing but errors')
         .exitOverride()
         .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
@@ -110,7 +125,6 @@ export function render(report: AuditReport, format: Format): string {
 async function run(opts: RawOptions, io: CliIo): Promise<number> {
     const format = parseFormat(opts.format);
     const failOn = parseFailOn(opts.failOn);
-    const asOf = parseAsOf(opts.asOf);
     const fromOrg = opts.targetOrg !== undefined || opts.orgFromEnv === true;
     if (opts.targetOrg !== undefined && opts.orgFromEnv === true) {
         throw new UsageError(
@@ -128,20 +142,28 @@ async function run(opts: RawOptions, io: CliIo): Promise<number> {
     const requestTimeoutMs =
         1000 * parseSeconds('--request-timeout', opts.requestTimeout ?? String(DEFAULT_REQUEST_TIMEOUT_S));
     const snapshotDir = opts.snapshot ?? DEFAULT_SNAPSHOT;
-    if (opts.out !== undefined) {
-        checkOutPath(
-            opts.out,
-            fromOrg
-                ? opts.saveSnapshot !== undefined
-                    ? [{ flag: '--save-snapshot', dir: opts.saveSnapshot }]
-                    : []
-                : [{ flag: '--snapshot', dir: snapshotDir }]
-        );
+    const guarded = fromOrg
+        ? opts.saveSnapshot !== undefined
+            ? [{ flag: '--save-snapshot', dir: opts.saveSnapshot }]
+            : []
+        : [{ flag: '--snapshot', dir: snapshotDir }];
+    if (opts.out !== undefined) checkOutPath(opts.out, guarded);
+    if (opts.fixes !== undefined) {
+        checkFixesDir(opts.fixes, guarded);
+        if (opts.out !== undefined && inside(opts.out, opts.fixes))
+            throw new UsageError(
+                `--out ${opts.out} is inside --fixes ${opts.fixes}, which is replaced as a whole: write the report elsewhere`
+            );
     }
+    const baseline = opts.baseline === undefined ? undefined : await readBaseline(opts.baseline);
+    // a saved org snapshot carries the rules, governed values and date its org run used (baseline/context.ts)
+    const context = fromOrg ? undefined : await readContext(snapshotDir);
+    const asOf = opts.asOf === undefined && context ? parseAsOf(context.asOf) : parseAsOf(opts.asOf);
     // temp files of earlier runs that were killed (SIGKILL, a crash) before they could clean up
     await sweepStale(os.tmpdir(), 'tmp');
     if (opts.out !== undefined) await sweepStale(path.dirname(path.resolve(opts.out)), 'beside');
     if (opts.saveSnapshot !== undefined) await sweepStale(path.dirname(path.resolve(opts.saveSnapshot)), 'beside');
+    if (opts.fixes !== undefined) await sweepStale(path.dirname(path.resolve(opts.fixes)), 'beside');
     const governed =
         opts.governedLeadSources === undefined
             ? undefined
@@ -161,16 +183,30 @@ async function run(opts: RawOptions, io: CliIo): Promise<number> {
         }
         const rules = await loadRulesConfig({
             ...(opts.rules ? { rulesFile: opts.rules } : {}),
-            ...(pull?.rules ? { orgRules: pull.rules } : {})
+            ...(pull?.rules ? { orgRules: pull.rules } : context ? { orgRules: context.rules } : {})
         });
-        const governedLeadSources = governed ?? pull?.governedLeadSources;
+        const governedLeadSources = governed ?? pull?.governedLeadSources ?? context?.governedLeadSources;
+        const convertedStatuses = pull?.convertedStatuses ?? context?.convertedStatuses;
         report = await runAudit({
             snapshotDir: pull?.dir ?? snapshotDir,
             rules,
             asOf,
             ...(governedLeadSources ? { governedLeadSources } : {}),
-            ...(pull?.convertedStatuses ? { convertedStatuses: pull.convertedStatuses } : {})
+            ...(convertedStatuses ? { convertedStatuses } : {})
         });
+        const extras = report as ExtendedReport;
+        if (context) {
+            extras.context = contextNote(context, {
+                rules: opts.rules !== undefined,
+                governed: governed !== undefined,
+                asOf: opts.asOf !== undefined
+            });
+        }
+        if (baseline && opts.baseline !== undefined) extras.trend = computeTrend(report, baseline, opts.baseline);
+        if (opts.fixes !== undefined)
+            extras.fixes = await writeFixList(opts.fixes, await buildFixes(report, pull?.dir ?? snapshotDir));
+        // the saved snapshot records what this run used, so that re-auditing it later gives the same answer
+        if (pull && !pull.temporary) await writeContext(pull.dir, report);
         if (pull) {
             report.source.kind = 'org';
             report.source.org = pull.info;
@@ -199,6 +235,11 @@ async function run(opts: RawOptions, io: CliIo): Promise<number> {
             io.stdout(render(report, format));
             const usage = apiUsageLine(report);
             if (usage) io.stderr(`${usage}\n`);
+            const fixes = extrasOf(report).fixes;
+            if (fixes)
+                io.stderr(
+                    `Fix list written to ${fixes.dir} (${fixes.certain} certain, ${fixes.suggested} to confirm); load: ${fixes.load.command}\n`
+                );
         }
     }
     const over = checksOverThreshold(report, failOn);

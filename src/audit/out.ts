@@ -26,7 +26,8 @@ function real(p: string): string {
     }
 }
 
-function inside(child: string, dir: string): boolean {
+/** `child` is `dir` or inside it (symlinks resolved). */
+export function inside(child: string, dir: string): boolean {
     const rel = path.relative(real(dir), real(child));
     return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }

@@ -44,6 +44,7 @@ describe('npm run org:setup with a fake sf', { timeout: 180_000 }, () => {
         expect(labels.slice(6, 12)).toEqual(HISTORY_QUERIES);
         expect(after(first.calls, 'deploy demo-org')).toEqual([
             'deploy demo-org',
+            'deploy campaign-influence',
             ...Array.from({ length: 3 }, () => ['query PermissionSetAssignment', 'org assign']).flat(),
             'query Lead',
             'data import',

@@ -7,8 +7,10 @@ import type { AuditReport } from '../engine.js';
 import { STAGES, type FunnelRow } from '../funnel.js';
 import type { DriftGroup } from '../checks/drift.js';
 import { esc } from './escape.js';
+import { fixesHtml } from './fixes.js';
 import { int, money, pct } from './format.js';
 import { guideSection } from './html-guide.js';
+import { trendHtml } from './trend.js';
 
 export { esc };
 
@@ -166,7 +168,7 @@ export function renderHtml(report: AuditReport): string {
 <p class="meta">${esc(report.source.kind)} <code>${esc(report.source.dir)}</code> · as of ${esc(report.asOf)} · generated ${esc(report.generatedAt)}</p>
 <p class="meta">${objects}</p>
 <p><span class="health">Health ${h.score === null ? 'n/a' : `${h.score.toFixed(1)}/100`}</span> · ${h.checksFailed} of ${h.checksRun} checks with findings · ${h.checksSkipped} skipped<br><small class="note">${esc(h.definition)}</small></p>
-${warnings}${checksSection(report)}${guideSection(report)}${funnelSection(report)}${driftSection(report)}
+${warnings}${checksSection(report)}${trendHtml(report, esc)}${guideSection(report)}${fixesHtml(report, esc)}${funnelSection(report)}${driftSection(report)}
 </body></html>
 `;
 }

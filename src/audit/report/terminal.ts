@@ -6,7 +6,9 @@ import Table from 'cli-table3';
 import type { AuditReport } from '../engine.js';
 import { STAGES, type FunnelRow } from '../funnel.js';
 import { int, money, pct } from './format.js';
+import { fixesTerminalLines } from './fixes.js';
 import { MONEY_HEAD, MONEY_LEGEND, moneyRows } from './money.js';
+import { contextTerminalLines, trendTerminalLines } from './trend.js';
 import { TERMINAL_WIDTH, capped, clip, columns, wrap } from './wrap.js';
 
 /** Funnel rows and drift groups shown; the rest are counted in a "+N more" line (all of them are in JSON/CSV/HTML). */
@@ -182,6 +184,8 @@ export function renderTerminal(report: AuditReport, opts: { funnelRows?: number 
     const usage = apiUsageLine(report);
     if (usage) push(lines, usage);
     for (const w of report.warnings) push(lines, `warning: ${w}`);
+    for (const l of [...contextTerminalLines(report), ...trendTerminalLines(report), ...fixesTerminalLines(report)])
+        push(lines, l, '      ');
     const h = report.health;
     push(
         lines,
