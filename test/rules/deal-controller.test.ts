@@ -150,7 +150,7 @@ describe('deal controller DTOs', () => {
             readFileSync(join(LWC_DIR, 'buyingGroupManager/__tests__/data/savedContactRole.json'), 'utf8')
         ) as Record<string, unknown>;
         expect(payloadProblems(good, 'ContactRoleRow', 'row')).toEqual([]);
-        const renamed = { ...good, primary: good.isPrimary };
+        const renamed: Record<string, unknown> = { ...good, primary: good.isPrimary };
         delete renamed.isPrimary;
         expect(payloadProblems(renamed, 'ContactRoleRow', 'row').join()).toMatch(/keys/);
         expect(payloadProblems({ ...good, isPrimary: 'true' }, 'ContactRoleRow', 'row').join()).toMatch(
