@@ -63,6 +63,7 @@ declare module '@salesforce/apex/AttributionDealController.getDealContext' {
         accountContacts: ContactOption[];
         campaignCandidates: CampaignCandidate[];
         roleOptions: string[];
+        personaOptions: string[];
     }
     export interface GetDealContextResult {
         data?: DealContext;

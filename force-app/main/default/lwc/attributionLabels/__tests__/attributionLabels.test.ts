@@ -12,7 +12,8 @@ const CARD_TEMPLATES = [
     'utmList',
     'loadingState',
     'buyingGroupManager',
-    'campaignInfluence'
+    'campaignInfluence',
+    'attributionFixes'
 ].map((name) => path.join(LWC_DIR, name, `${name}.html`));
 
 function labelNamesInXml(): string[] {
