@@ -1,6 +1,15 @@
 /** A single finding of the metadata gate: one line of output, naming file, line and element path. */
 export type CheckName =
-    'schema' | 'js-meta' | 'packaging' | 'references' | 'docs' | 'history' | 'preconditions' | 'project' | 'apex';
+    | 'schema'
+    | 'js-meta'
+    | 'packaging'
+    | 'references'
+    | 'docs'
+    | 'history'
+    | 'preconditions'
+    | 'project'
+    | 'apex'
+    | 'path';
 
 export interface Problem {
     check: CheckName;
