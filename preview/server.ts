@@ -14,6 +14,14 @@ import { loadObjectFields } from './metadata.js';
 import { chooseRecord, parsePreviewParams, type Fault, FAULTS } from './scenarios.js';
 import { loadSnapshot, type Snapshot } from './snapshot.js';
 import { PreviewStore, recordError, type ApiResponse } from './ui-api.js';
+import {
+    getCampaignInfluence,
+    getDealContext,
+    loadDealRules,
+    removeContactRole,
+    saveContactRole,
+    type DealRules
+} from './deal-apex.js';
 
 export const UI_API = '/services/data/v66.0/ui-api';
 const SLDS_DIR = 'node_modules/@salesforce-ux/design-system/assets';
@@ -30,12 +38,30 @@ export interface LogEntry {
 }
 
 /** Apex methods the preview answers (`@salesforce/apex/<Class>.<method>`); add one line per new method. */
-export type ApexHandler = (params: unknown, ctx: { projectDir: string }) => Promise<ApiResponse>;
+export type ApexHandler = (params: unknown, ctx: { projectDir: string; store: PreviewStore }) => Promise<ApiResponse>;
+/** The deal stand-ins' configuration, read once per project directory. */
+const dealRules = new Map<string, Promise<DealRules>>();
+function dealRulesOf(projectDir: string): Promise<DealRules> {
+    let rules = dealRules.get(projectDir);
+    if (!rules) {
+        rules = loadRulesConfig({ projectDir }).then((config) => loadDealRules(projectDir, config));
+        dealRules.set(projectDir, rules);
+    }
+    return rules;
+}
+const deal =
+    (fn: (store: PreviewStore, params: unknown, config: DealRules) => ApiResponse): ApexHandler =>
+    async (params, { projectDir, store }) =>
+        fn(store, params, await dealRulesOf(projectDir));
 export const APEX_HANDLERS: Readonly<Record<string, ApexHandler>> = {
     'AttributionRulesController.getRules': async (_params, { projectDir }) => ({
         status: 200,
         body: await loadRulesConfig({ projectDir })
-    })
+    }),
+    'AttributionDealController.getDealContext': deal(getDealContext),
+    'AttributionDealController.saveContactRole': deal(saveContactRole),
+    'AttributionDealController.removeContactRole': deal(removeContactRole),
+    'AttributionInfluenceController.getCampaignInfluence': deal(getCampaignInfluence)
 };
 
 const TYPES: Readonly<Record<string, string>> = {
@@ -148,7 +174,7 @@ export async function startPreviewServer(opts: {
             const handler = APEX_HANDLERS[m[1] as string];
             const params = await readBody(req);
             const answer = handler
-                ? await handler(params, { projectDir: opts.projectDir })
+                ? await handler(params, { projectDir: opts.projectDir, store })
                 : {
                       status: 500,
                       body: {

@@ -109,6 +109,17 @@ export const STANDARD_FIELDS: Readonly<Record<string, readonly FieldMeta[]>> = {
         std('LeadSource', 'Lead Source', 'Picklist')
     ],
     Account: [std('Id', 'Account ID', 'Id'), std('Name', 'Account Name', 'String', { required: true })],
+    // the deal stand-ins (preview/deal-apex.ts) read campaign responses of the buying group
+    CampaignMember: [
+        std('Id', 'Campaign Member ID', 'Id'),
+        std('CampaignId', 'Campaign ID', 'Reference', ref('Campaign', 'Campaign')),
+        std('LeadId', 'Lead ID', 'Reference', ref('Lead', 'Lead')),
+        std('ContactId', 'Contact ID', 'Reference', ref('Contact', 'Contact')),
+        std('Status', 'Status', 'Picklist'),
+        std('HasResponded', 'Responded', 'Boolean', readOnly),
+        std('FirstRespondedDate', 'First Responded Date', 'Date', readOnly),
+        std('CreatedDate', 'Created Date', 'DateTime', readOnly)
+    ],
     Campaign: [
         std('Id', 'Campaign ID', 'Id'),
         std('Name', 'Campaign Name', 'String', { required: true }),

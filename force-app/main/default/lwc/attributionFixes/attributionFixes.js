@@ -89,7 +89,11 @@ export default class AttributionFixes extends LightningElement {
         return !this.context && !this.contextError;
     }
     get personaOptions() {
-        return (this.context?.personaOptions ?? []).map((value) => ({ label: value, value }));
+        return (this.context?.personaOptions ?? []).map((value) => ({
+            label: value,
+            value,
+            selected: value === this.selectedPersona
+        }));
     }
     get campaignSaveDisabled() {
         return this.saving || !this.selectedCampaignId;
@@ -114,7 +118,7 @@ export default class AttributionFixes extends LightningElement {
         this.selectedCampaignId = event.detail.value;
     }
     handlePersonaChange(event) {
-        this.selectedPersona = event.detail.value;
+        this.selectedPersona = event.target.value;
     }
     handleCancel() {
         this.open = null;

@@ -121,8 +121,12 @@ export default class AttributionFixes extends LightningElement {
         return !this.context && !this.contextError;
     }
 
-    get personaOptions(): Option[] {
-        return (this.context?.personaOptions ?? []).map((value) => ({ label: value, value }));
+    get personaOptions(): (Option & { selected: boolean })[] {
+        return (this.context?.personaOptions ?? []).map((value) => ({
+            label: value,
+            value,
+            selected: value === this.selectedPersona
+        }));
     }
 
     get campaignSaveDisabled(): boolean {
@@ -154,8 +158,8 @@ export default class AttributionFixes extends LightningElement {
         this.selectedCampaignId = event.detail.value;
     }
 
-    handlePersonaChange(event: CustomEvent<{ value: string }>): void {
-        this.selectedPersona = event.detail.value;
+    handlePersonaChange(event: Event): void {
+        this.selectedPersona = (event.target as HTMLSelectElement).value;
     }
 
     handleCancel(): void {

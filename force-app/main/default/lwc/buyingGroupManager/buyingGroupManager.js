@@ -10,6 +10,14 @@ import { DEAL_LABELS } from 'c/dealLabels';
 import { displayText, reduceErrors } from 'c/attributionUtils';
 /** Key of the add row in `rowErrors`. */
 export const NEW_ROW = 'new';
+export function withSelected(options, value) {
+    return options.map((option) => ({ ...option, selected: option.value === value }));
+}
+/** The value of the select (or combobox) a change event came from. */
+export function changedValue(event) {
+    const detail = event.detail;
+    return detail?.value ?? event.target?.value ?? '';
+}
 /** Contacts of the account that have no role yet, as combobox options (name, title). */
 export function addableContacts(context) {
     const taken = new Set(context.contactRoles.map((row) => row.contactId));
@@ -101,7 +109,7 @@ export default class BuyingGroupManager extends LightningElement {
         return this.editingKey === NEW_ROW;
     }
     get contactOptions() {
-        return this.context ? addableContacts(this.context) : [];
+        return withSelected(this.context ? addableContacts(this.context) : [], this.draftContactId);
     }
     get canAdd() {
         return this.contactOptions.length > 0;
@@ -110,7 +118,7 @@ export default class BuyingGroupManager extends LightningElement {
         return this.editingKey !== null || this.busyKey !== null;
     }
     get draftRoleOptions() {
-        return this.context ? roleOptions(this.context, this.draft?.role) : [];
+        return withSelected(this.context ? roleOptions(this.context, this.draft?.role) : [], this.draftRole);
     }
     get draftContactId() {
         return this.draft?.contactId ?? '';
@@ -164,12 +172,12 @@ export default class BuyingGroupManager extends LightningElement {
         if (!this.draft || !this.context) {
             return;
         }
-        const contactId = event.detail.value;
+        const contactId = changedValue(event);
         this.draft = { ...this.draft, contactId, role: this.draft.role || suggestedRole(this.context, contactId) };
     }
     handleRoleChange(event) {
         if (this.draft) {
-            this.draft = { ...this.draft, role: event.detail.value };
+            this.draft = { ...this.draft, role: changedValue(event) };
         }
     }
     handlePrimaryChange(event) {

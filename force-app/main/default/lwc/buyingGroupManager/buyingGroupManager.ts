@@ -23,6 +23,21 @@ export interface ComboboxOption {
     value: string;
 }
 
+/** An option of a native select, with whether it is the current value. */
+export interface SelectOption extends ComboboxOption {
+    selected: boolean;
+}
+
+export function withSelected(options: readonly ComboboxOption[], value: string): SelectOption[] {
+    return options.map((option) => ({ ...option, selected: option.value === value }));
+}
+
+/** The value of the select (or combobox) a change event came from. */
+export function changedValue(event: Event): string {
+    const detail = (event as CustomEvent<{ value?: string } | null>).detail;
+    return detail?.value ?? (event.target as HTMLSelectElement | null)?.value ?? '';
+}
+
 export interface Draft {
     contactRoleId: string | null;
     contactId: string | null;
@@ -148,8 +163,8 @@ export default class BuyingGroupManager extends LightningElement {
         return this.editingKey === NEW_ROW;
     }
 
-    get contactOptions(): ComboboxOption[] {
-        return this.context ? addableContacts(this.context) : [];
+    get contactOptions(): SelectOption[] {
+        return withSelected(this.context ? addableContacts(this.context) : [], this.draftContactId);
     }
 
     get canAdd(): boolean {
@@ -160,8 +175,8 @@ export default class BuyingGroupManager extends LightningElement {
         return this.editingKey !== null || this.busyKey !== null;
     }
 
-    get draftRoleOptions(): ComboboxOption[] {
-        return this.context ? roleOptions(this.context, this.draft?.role) : [];
+    get draftRoleOptions(): SelectOption[] {
+        return withSelected(this.context ? roleOptions(this.context, this.draft?.role) : [], this.draftRole);
     }
 
     get draftContactId(): string {
@@ -223,17 +238,17 @@ export default class BuyingGroupManager extends LightningElement {
         this.draft = null;
     }
 
-    handleContactChange(event: CustomEvent<{ value: string }>): void {
+    handleContactChange(event: Event): void {
         if (!this.draft || !this.context) {
             return;
         }
-        const contactId = event.detail.value;
+        const contactId = changedValue(event);
         this.draft = { ...this.draft, contactId, role: this.draft.role || suggestedRole(this.context, contactId) };
     }
 
-    handleRoleChange(event: CustomEvent<{ value: string }>): void {
+    handleRoleChange(event: Event): void {
         if (this.draft) {
-            this.draft = { ...this.draft, role: event.detail.value };
+            this.draft = { ...this.draft, role: changedValue(event) };
         }
     }
 

@@ -53,6 +53,7 @@ import DEAL_RESPONDED_COLUMN from '@salesforce/label/c.Attribution_Deal_Responde
 import DEAL_INFLUENCE_COLUMN from '@salesforce/label/c.Attribution_Deal_Influence_Column';
 import DEAL_REVENUE_COLUMN from '@salesforce/label/c.Attribution_Deal_Revenue_Column';
 import DEAL_TOUCHES_HEADING from '@salesforce/label/c.Attribution_Deal_Touches_Heading';
+import DEAL_CHOOSE_VALUE from '@salesforce/label/c.Attribution_Deal_Choose_Value';
 import DEAL_MODEL_HEADING from '@salesforce/label/c.Attribution_Deal_Model_Heading';
 export const DEAL_LABELS = {
     groupTitle: DEAL_GROUP_TITLE,
@@ -105,5 +106,6 @@ export const DEAL_LABELS = {
     influenceColumn: DEAL_INFLUENCE_COLUMN,
     revenueColumn: DEAL_REVENUE_COLUMN,
     touchesHeading: DEAL_TOUCHES_HEADING,
+    chooseValue: DEAL_CHOOSE_VALUE,
     modelHeading: DEAL_MODEL_HEADING
 };

@@ -151,11 +151,13 @@ describe('c-attribution-fixes', () => {
         update.mockResolvedValue({});
         const element = await mount({ warningCodes: [], personaMissing: true });
         await click(element, 'lightning-button.fix-persona');
-        const picker = one(element, 'lightning-combobox.persona-picker') as HTMLElement & {
-            options: { value: string }[];
-        };
-        expect(picker.options.map((o) => o.value)).toEqual(load<DealContext>('dealContext').personaOptions);
-        picker.dispatchEvent(new CustomEvent('change', { detail: { value: 'Champion' } }));
+        const picker = one(element, 'select.persona-picker') as HTMLSelectElement;
+        expect(Array.from(picker.options).map((o) => o.value)).toEqual([
+            '',
+            ...load<DealContext>('dealContext').personaOptions
+        ]);
+        picker.value = 'Champion';
+        picker.dispatchEvent(new CustomEvent('change'));
         await flush();
         await expect(element).toBeAccessible();
         await click(element, 'lightning-button.save-persona');
