@@ -114,17 +114,22 @@ describe.runIf(Boolean(launch.browser))('deal components in Chromium', () => {
         await open(DEAL_URL);
         await expect.poll(() => roleRows().count()).toBe(1);
         await manager().getByRole('button', { name: 'Add contact role' }).click();
-        await manager().getByRole('combobox', { name: 'Contact from the account' }).click();
-        const option = manager().getByRole('option').first();
-        const name = (await option.innerText()).split(',')[0]?.trim() ?? '';
-        await option.click();
+        const contact = manager().getByRole('combobox', { name: 'Contact from the account' });
+        const labels = await contact.locator('option').allInnerTexts();
+        // the placeholder, then the account's contacts without a role
+        expect(labels.length).toBeGreaterThan(1);
+        const name = labels[1]?.split(',')[0]?.trim() ?? '';
+        await contact.selectOption({ index: 1 });
+        // the role the contact's Persona maps to (Persona_Role_Mapping__mdt) is preselected
+        const role = await manager().getByRole('combobox', { name: 'Role' }).inputValue();
+        expect(role).not.toBe('');
         expect(await axeViolations(page)).toEqual([]);
         await page.screenshot({ path: path.join(SCREENS, 'deal-add-contact-role.png'), fullPage: true });
         await manager().getByRole('button', { name: 'Save' }).click();
         await expect.poll(() => roleRows().count()).toBe(2);
         const [save] = await kinds('apex:AttributionDealController.saveContactRole');
         expect(save?.status).toBe(200);
-        expect((save?.request as { opportunityId: string }).opportunityId).toBe(DEAL);
+        expect(save?.request).toMatchObject({ opportunityId: DEAL, contactRoleId: null, role });
         await expect.poll(() => roleRows().filter({ hasText: name }).count()).toBe(1);
         // the card hears the change and reads its contact roles again
         await expect.poll(async () => (await kinds('getRelatedListRecords')).length).toBeGreaterThan(1);
