@@ -14,6 +14,7 @@ import type {
     DealContext
 } from '@salesforce/apex/AttributionDealController.getDealContext';
 import type { InfluenceView, Touch } from '@salesforce/apex/AttributionInfluenceController.getCampaignInfluence';
+export type { DealContext, InfluenceView };
 import type { RulesConfig } from '../src/audit/config.js';
 import type { Row } from './snapshot.js';
 import type { ApiResponse, PreviewStore } from './ui-api.js';

@@ -10,14 +10,14 @@ import {
     getDealContext,
     loadDealRules,
     removeContactRole,
-    saveContactRole
+    saveContactRole,
+    type DealContext,
+    type InfluenceView
 } from '../../preview/deal-apex.js';
 import { loadObjectFields } from '../../preview/metadata.js';
 import { PROJECT_DIR } from '../../preview/build.js';
 import type { Snapshot } from '../../preview/snapshot.js';
 import { PreviewStore } from '../../preview/ui-api.js';
-import type { DealContext } from '@salesforce/apex/AttributionDealController.getDealContext';
-import type { InfluenceView } from '@salesforce/apex/AttributionInfluenceController.getCampaignInfluence';
 
 const OPP = '006000000000001AAA';
 const ACCOUNT = '001000000000001AAA';
