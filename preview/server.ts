@@ -15,6 +15,14 @@ import { loadObjectFields } from './metadata.js';
 import { chooseRecord, parsePreviewParams, type Fault, FAULTS } from './scenarios.js';
 import { loadSnapshot, type Snapshot } from './snapshot.js';
 import { PreviewStore, recordError, type ApiResponse } from './ui-api.js';
+import {
+    getCampaignInfluence,
+    getDealContext,
+    loadDealRules,
+    removeContactRole,
+    saveContactRole,
+    type DealRules
+} from './deal-apex.js';
 
 export const UI_API = '/services/data/v66.0/ui-api';
 const SLDS_DIR = 'node_modules/@salesforce-ux/design-system/assets';
@@ -35,6 +43,20 @@ export type ApexHandler = (
     params: unknown,
     ctx: { projectDir: string; store: PreviewStore; fault: readonly Fault[] }
 ) => Promise<ApiResponse>;
+/** The deal stand-ins' configuration, read once per project directory. */
+const dealRules = new Map<string, Promise<DealRules>>();
+function dealRulesOf(projectDir: string): Promise<DealRules> {
+    let rules = dealRules.get(projectDir);
+    if (!rules) {
+        rules = loadRulesConfig({ projectDir }).then((config) => loadDealRules(projectDir, config));
+        dealRules.set(projectDir, rules);
+    }
+    return rules;
+}
+const deal =
+    (fn: (store: PreviewStore, params: unknown, config: DealRules) => ApiResponse): ApexHandler =>
+    async (params, { projectDir, store }) =>
+        fn(store, params, await dealRulesOf(projectDir));
 export const APEX_HANDLERS: Readonly<Record<string, ApexHandler>> = {
     'AttributionRulesController.getRules': async (_params, { projectDir }) => ({
         status: 200,
@@ -43,7 +65,11 @@ export const APEX_HANDLERS: Readonly<Record<string, ApexHandler>> = {
     'AttributionLeadConvertController.getPreflight': (params, { projectDir, store }) =>
         answerPreflight(params, store, projectDir),
     'AttributionLeadConvertController.convertLead': async (params, { projectDir, store, fault }) =>
-        answerConvert(params, store, fault, projectDir)
+        answerConvert(params, store, fault, projectDir),
+    'AttributionDealController.getDealContext': deal(getDealContext),
+    'AttributionDealController.saveContactRole': deal(saveContactRole),
+    'AttributionDealController.removeContactRole': deal(removeContactRole),
+    'AttributionInfluenceController.getCampaignInfluence': deal(getCampaignInfluence)
 };
 
 const TYPES: Readonly<Record<string, string>> = {

@@ -120,7 +120,8 @@ export const STANDARD_FIELDS: Readonly<Record<string, readonly FieldMeta[]>> = {
         ...consent()
     ],
     Account: [std('Id', 'Account ID', 'Id'), std('Name', 'Account Name', 'String', { required: true })],
-    // Read by the Convert with Guardrails stand-in (preview/convert.ts): responses and the converted status.
+    // Read by the Convert with Guardrails stand-in (preview/convert.ts) and the deal stand-ins (preview/deal-apex.ts):
+    // campaign responses and the converted status.
     CampaignMember: [
         std('Id', 'Campaign Member ID', 'Id'),
         std('CampaignId', 'Campaign ID', 'Reference', { ...ref('Campaign', 'Campaign'), ...readOnly }),

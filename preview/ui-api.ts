@@ -95,6 +95,26 @@ export class PreviewStore {
         return this.byId.get(id)?.object ?? null;
     }
 
+    /** Inserts a row (the Apex stand-ins' DML); returns its Id. */
+    insertRow(object: string, row: Row): string {
+        const id = String(row.Id);
+        this.byId.set(id, { object, row: { ...row } });
+        return id;
+    }
+
+    /** Changes raw values of a row (the Apex stand-ins' DML); false when the record does not exist. */
+    patchRow(id: string, values: Readonly<Row>): boolean {
+        const found = this.byId.get(id);
+        if (!found) return false;
+        Object.assign(found.row, values);
+        return true;
+    }
+
+    /** Deletes a row; false when it did not exist. */
+    deleteRow(id: string): boolean {
+        return this.byId.delete(id);
+    }
+
     /** `GET /ui-api/records/{id}?fields=&optionalFields=` (qualified names, `Object.Field` or `Object.Rel.Field`). */
     getRecord(id: string, fields: readonly string[], optionalFields: readonly string[]): ApiResponse {
         const found = this.byId.get(id);

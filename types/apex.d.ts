@@ -121,3 +121,113 @@ declare module '@salesforce/apex/AttributionLeadConvertController.convertLead' {
     const convertLead: (params: { request: ConvertRequestDto }) => Promise<ConvertResultDto>;
     export default convertLead;
 }
+
+declare module '@salesforce/apex/AttributionDealController.getDealContext' {
+    import type { WireAdapterConstructor } from 'lwc';
+
+    /** AttributionDealController.ContactRoleRow: one contact role with the contact's Persona. */
+    export interface ContactRoleRow {
+        id: string;
+        contactId: string;
+        contactName: string | null;
+        role: string | null;
+        isPrimary: boolean;
+        persona: string | null;
+    }
+    /** AttributionDealController.ContactOption: a contact of the account, with the role its Persona maps to. */
+    export interface ContactOption {
+        contactId: string;
+        name: string | null;
+        title: string | null;
+        persona: string | null;
+        suggestedRole: string | null;
+    }
+    /** AttributionDealController.CampaignCandidate: a responded campaign of the buying group (date as YYYY-MM-DD). */
+    export interface CampaignCandidate {
+        campaignId: string;
+        campaignName: string | null;
+        respondedDate: string | null;
+        contactName: string | null;
+        isPrimaryCampaignSource: boolean;
+    }
+    /** AttributionDealController.DealContext. */
+    export interface DealContext {
+        opportunityId: string;
+        accountId: string | null;
+        contactRoles: ContactRoleRow[];
+        accountContacts: ContactOption[];
+        campaignCandidates: CampaignCandidate[];
+        roleOptions: string[];
+        personaOptions: string[];
+    }
+    export interface GetDealContextResult {
+        data?: DealContext;
+        error?: unknown;
+    }
+    const getDealContext: WireAdapterConstructor<{ opportunityId: string | undefined }, GetDealContextResult> &
+        ((params: { opportunityId: string }) => Promise<DealContext>);
+    export default getDealContext;
+}
+
+declare module '@salesforce/apex/AttributionDealController.saveContactRole' {
+    import type { ContactRoleRow } from '@salesforce/apex/AttributionDealController.getDealContext';
+
+    export interface SaveContactRoleParams {
+        opportunityId: string;
+        contactRoleId: string | null;
+        contactId: string | null;
+        role: string | null;
+        isPrimary: boolean;
+    }
+    const saveContactRole: (params: SaveContactRoleParams) => Promise<ContactRoleRow>;
+    export default saveContactRole;
+}
+
+declare module '@salesforce/apex/AttributionDealController.removeContactRole' {
+    const removeContactRole: (params: { contactRoleId: string }) => Promise<void>;
+    export default removeContactRole;
+}
+
+declare module '@salesforce/apex/AttributionInfluenceController.getCampaignInfluence' {
+    import type { WireAdapterConstructor } from 'lwc';
+
+    /** AttributionInfluenceController.Touch: one response of a buying-group contact (date as YYYY-MM-DD). */
+    export interface Touch {
+        campaignId: string;
+        campaignName: string | null;
+        contactId: string;
+        contactName: string | null;
+        respondedDate: string | null;
+        isFirstTouch: boolean;
+        isLastTouch: boolean;
+        isPrimaryCampaignSource: boolean;
+    }
+    /** AttributionInfluenceController.InfluenceRow: a CampaignInfluence record of the default model. */
+    export interface InfluenceRow {
+        campaignId: string;
+        campaignName: string | null;
+        contactName: string | null;
+        influence: number | null;
+        revenueShare: number | null;
+        isPrimaryCampaignSource: boolean;
+    }
+    /** AttributionInfluenceController.InfluenceView ('touches' or 'customizable'). */
+    export interface InfluenceView {
+        view: string | null;
+        cutoffDate: string | null;
+        isClosed: boolean;
+        primaryCampaignId: string | null;
+        touches: Touch[];
+        influence: InfluenceRow[] | null;
+    }
+    export interface GetCampaignInfluenceResult {
+        data?: InfluenceView;
+        error?: unknown;
+    }
+    const getCampaignInfluence: WireAdapterConstructor<
+        { opportunityId: string | undefined },
+        GetCampaignInfluenceResult
+    > &
+        ((params: { opportunityId: string }) => Promise<InfluenceView>);
+    export default getCampaignInfluence;
+}

@@ -10,10 +10,11 @@ import { checkHistory } from './check-history.js';
 import { checkJsMeta } from './check-jsmeta.js';
 import { checkConversion, checkLwcBuild } from './check-packaging.js';
 import { checkPreconditions, loadInstallPath } from './check-preconditions.js';
+import { checkDemoPaths } from './path-guidance.js';
 import { checkSchema, isJsMeta } from './check-schema.js';
 import { loadDts } from './dts-loader.js';
 import { HISTORY_FACTS } from './history.js';
-import { sortProblems, type Problem } from './problems.js';
+import { problem, sortProblems, type Problem } from './problems.js';
 import { loadProject } from './project.js';
 import { loadStandardCatalog } from './refs/catalog.js';
 import { checkReferences } from './refs/index.js';
@@ -91,6 +92,10 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
     problems.push(...(await checkApex(project, standard)));
     problems.push(...checkDocs(project.files));
     problems.push(...checkHistory(project.files, HISTORY_FACTS));
+    if (existsSync(join(project.root, 'demo-org/main/default/pathAssistants'))) {
+        for (const p of checkDemoPaths(project.root))
+            problems.push(problem('path', p.file, p.message, { line: p.line }));
+    }
     if (options.preconditions !== false) {
         problems.push(...checkPreconditions(project.files, loadInstallPath(project.root)));
     }

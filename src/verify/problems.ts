@@ -9,7 +9,8 @@ export type CheckName =
     | 'preconditions'
     | 'project'
     | 'apex'
-    | 'reports';
+    | 'reports'
+    | 'path';
 
 export interface Problem {
     check: CheckName;

@@ -94,6 +94,26 @@ function assertCalls(text: string): Array<{ method: string; args: number }> {
     return calls;
 }
 
+interface AuraMethod {
+    name: string;
+    cacheable: boolean;
+    writes: boolean;
+}
+
+/** The `@AuraEnabled` methods of a class: cacheable or not, and whether their body writes (DML or a savepoint). */
+function auraMethods(text: string): AuraMethod[] {
+    return [...text.matchAll(/@AuraEnabled(\(([^)]*)\))?\s+public static [\w<>.]+ (\w+)\(/g)].map((match) => {
+        const start = match.index + match[0].length;
+        const end = text.indexOf('\n    }\n', start);
+        const body = text.slice(start, end < 0 ? undefined : end);
+        return {
+            name: match[3] ?? '',
+            cacheable: /cacheable=true/.test(match[2] ?? ''),
+            writes: /Database\.(insert|update|delete|upsert|setSavepoint)\(/.test(body)
+        };
+    });
+}
+
 describe('Apex classes', () => {
     it('ships the rules controller, the test support classes and the test classes', () => {
         expect(classFiles).toEqual([
@@ -101,6 +121,10 @@ describe('Apex classes', () => {
             'AttributionLeadConvertControllerTest.cls',
             'AttributionLeadConvertErrors.cls',
             'AttributionLeadConvertPreflight.cls',
+            'AttributionDealController.cls',
+            'AttributionDealControllerTest.cls',
+            'AttributionInfluenceController.cls',
+            'AttributionInfluenceControllerTest.cls',
             'AttributionRulesController.cls',
             'AttributionRulesControllerTest.cls',
             'AttributionTestConfig.cls',
@@ -125,6 +149,18 @@ describe('Apex classes', () => {
     it('counts assertion arguments so a missing message is caught', () => {
         expect(assertCalls("Assert.areEqual(1, f(a, b), 'why, exactly');")).toEqual([{ method: 'areEqual', args: 3 }]);
         expect(assertCalls("Assert.isTrue(x.contains('a)'));")).toEqual([{ method: 'isTrue', args: 1 }]);
+    });
+
+    it('tells a read from a write (the cacheable check can fail)', () => {
+        const read = '    @AuraEnabled(cacheable=true)\n    public static X a() {\n        return null;\n    }\n';
+        const write =
+            '    @AuraEnabled\n    public static void b() {\n        Database.delete(r, AccessLevel.USER_MODE);\n    }\n';
+        const cachedWrite = write.replace('@AuraEnabled', '@AuraEnabled(cacheable=true)');
+        expect(auraMethods(read + write)).toEqual([
+            { name: 'a', cacheable: true, writes: false },
+            { name: 'b', cacheable: false, writes: true }
+        ]);
+        expect(auraMethods(cachedWrite)).toEqual([{ name: 'b', cacheable: true, writes: true }]);
     });
 
     it('rejects an Apex syntax error (the parse check can fail)', async () => {
@@ -153,7 +189,7 @@ describe('Apex classes', () => {
                 true
             );
             const className = name.replace(/\.cls$/, '');
-            const methods = [...text.matchAll(/@AuraEnabled(?:\(([^)]*)\))?\s+public static [\w<>.]+ (\w+)\(/g)];
+            const methods = auraMethods(text);
             const helperOf = HELPERS[name];
             if (helperOf) {
                 // A helper has no Aura method; its controller calls it and the controller's test class exercises it.
@@ -163,10 +199,20 @@ describe('Apex classes', () => {
                 return;
             }
             expect(methods.length).toBeGreaterThan(0);
-            for (const [, options, method] of methods) {
-                if (NOT_CACHEABLE[`${className}.${method}`]) expect(options ?? '').not.toMatch(/cacheable=true/);
-                else expect(options ?? '', `${className}.${method}`).toMatch(/cacheable=true/);
+            // a read is cacheable and writes nothing (unless listed, with its reason, in NOT_CACHEABLE); a method
+            // that writes is never cacheable
+            for (const method of methods) {
+                const label = `${className}.${method.name}`;
+                if (method.writes || NOT_CACHEABLE[label]) expect(method.cacheable, label).toBe(false);
+                else expect(method.cacheable, `${label} is cacheable: it writes nothing`).toBe(true);
             }
+            // every DML of a production class runs in user mode
+            expect(
+                (text.match(/Database\.(insert|update|delete)\([^;]*;/g) ?? []).every((dml) =>
+                    /AccessLevel\.USER_MODE/.test(dml)
+                )
+            ).toBe(true);
+            expect(text).not.toMatch(/^\s*(insert|update|delete|upsert) /m);
             // its test class exists
             expect(classFiles).toContain(name.replace(/\.cls$/, 'Test.cls'));
         }
@@ -220,6 +266,7 @@ describe('Apex expectations agree with the metadata they exercise', () => {
     it('the contact role messages the tests expect are the flows’ error messages', () => {
         const gate = stringConstant('OpportunityContactRoleGuardrailsTest', 'GATE_MESSAGE');
         const guard = stringConstant('OpportunityContactRoleGuardrailsTest', 'DELETE_MESSAGE');
+        expect(stringConstant('AttributionDealControllerTest', 'DELETE_MESSAGE')).toBe(guard);
         expect(flowErrorMessages('Opportunity_Contact_Role_Gate').some((m) => m.startsWith(gate))).toBe(true);
         expect(flowErrorMessages('Opportunity_Contact_Role_Delete_Guard').some((m) => m.startsWith(guard))).toBe(true);
         const gateXml = readFileSync(join(DEFAULT_DIR, 'flows', 'Opportunity_Contact_Role_Gate.flow-meta.xml'), 'utf8');

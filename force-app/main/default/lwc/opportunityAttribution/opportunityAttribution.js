@@ -282,6 +282,18 @@ export default class OpportunityAttribution extends NavigationMixin(LightningEle
             severityLabel: warning.severity === 'error' ? LABELS.errorAlt : LABELS.warningAlt
         }));
     }
+    /** The codes c-attribution-fixes offers a fix for. */
+    get warningCodeList() {
+        return this.warnings.map((warning) => warning.code);
+    }
+    /** Persona readable and blank: the card offers "Set Persona". */
+    get personaMissing() {
+        return this.canReadPersona && !this.read(PERSONA_FIELD);
+    }
+    /** A fix changed the contact roles (campaign and Persona fixes reach the card through LDS). */
+    handleFixChange() {
+        this.refreshContactRoles().catch(() => false);
+    }
     get hasWarnings() {
         return this.warnings.length > 0;
     }

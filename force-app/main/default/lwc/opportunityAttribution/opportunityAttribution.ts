@@ -355,6 +355,21 @@ export default class OpportunityAttribution extends NavigationMixin(LightningEle
         }));
     }
 
+    /** The codes c-attribution-fixes offers a fix for. */
+    get warningCodeList(): string[] {
+        return this.warnings.map((warning) => warning.code);
+    }
+
+    /** Persona readable and blank: the card offers "Set Persona". */
+    get personaMissing(): boolean {
+        return this.canReadPersona && !this.read(PERSONA_FIELD);
+    }
+
+    /** A fix changed the contact roles (campaign and Persona fixes reach the card through LDS). */
+    handleFixChange(): void {
+        this.refreshContactRoles().catch(() => false);
+    }
+
     get hasWarnings(): boolean {
         return this.warnings.length > 0;
     }

@@ -5,9 +5,16 @@ const path = jest.requireActual<typeof import('path')>('path');
 
 const LWC_DIR = path.resolve(__dirname, '../..');
 const LABELS_FILE = path.resolve(LWC_DIR, '../labels/CustomLabels.labels-meta.xml');
-const CARD_TEMPLATES = ['leadQualification', 'opportunityAttribution', 'errorPanel', 'utmList', 'loadingState'].map(
-    (name) => path.join(LWC_DIR, name, `${name}.html`)
-);
+const CARD_TEMPLATES = [
+    'leadQualification',
+    'opportunityAttribution',
+    'errorPanel',
+    'utmList',
+    'loadingState',
+    'buyingGroupManager',
+    'campaignInfluence',
+    'attributionFixes'
+].map((name) => path.join(LWC_DIR, name, `${name}.html`));
 
 function labelNamesInXml(): string[] {
     const xml = fs.readFileSync(LABELS_FILE, 'utf8');
@@ -41,7 +48,10 @@ describe('c/attributionLabels', () => {
     });
 
     it('imports every label of the file, and only labels of the file', () => {
-        const source = fs.readFileSync(path.join(LWC_DIR, 'attributionLabels', 'attributionLabels.ts'), 'utf8');
+        // c/attributionLabels (the cards) and c/dealLabels (the deal components) together
+        const source = ['attributionLabels', 'dealLabels']
+            .map((name) => fs.readFileSync(path.join(LWC_DIR, name, `${name}.ts`), 'utf8'))
+            .join('\n');
         const imported = [...source.matchAll(/'@salesforce\/label\/c\.([^']+)'/g)].map((match) => match[1]!);
         expect([...imported].sort()).toEqual(labelNamesInXml().sort());
     });
