@@ -37,7 +37,7 @@ try {
         process.exitCode = 1;
     } else {
         process.stdout.write(
-            `verify: OK — ${scope}; schema, js-meta, packaging, references, reports, docs and history clean (${seconds} s)\n`
+            `verify: OK — ${scope}; schema, js-meta, packaging, references, reports, path, docs and history clean (${seconds} s)\n`
         );
     }
 } catch (err) {
