@@ -96,9 +96,9 @@ describe('money and owners', async () => {
         );
         expect((JSON.parse(renderJson(report)) as typeof report).checks[0]?.money?.open.amount).toBe(1000);
         const rows = renderCsv(report).split('\r\n');
-        expect(rows).toContain('opportunity-missing-primary-campaign,fail,3,4,0.750000,,all owners,1000,500,,,3');
+        expect(rows).toContain('opportunity-missing-primary-campaign,fail,3,4,0.750000,,all owners,1000,500,,,3,,');
         expect(rows).toContain(
-            `opportunity-missing-primary-campaign,fail,3,4,0.750000,,owner,0,500,${u(2)},Sam Okoye,1`
+            `opportunity-missing-primary-campaign,fail,3,4,0.750000,,owner,0,500,${u(2)},Sam Okoye,1,,`
         );
         const html = renderHtml(report);
         expect(html).toContain('Open pipeline at risk <b>1,000</b>');

@@ -45,14 +45,14 @@ describe('reports on a sparse snapshot', async () => {
         // header, 2 findings, 12 checks without findings, and per failing check an all-owners row and an owner row
         expect(rows).toHaveLength(1 + 2 + 12 + 2 * 2);
         expect(rows[0]).toBe(CSV_HEADER);
-        expect(rows).toContain('opportunity-missing-primary-campaign,fail,1,2,0.500000,006000000000001AAA,,,,,,');
-        expect(rows).toContain('lead-source-drift,fail,1,2,0.500000,006000000000001AAA,,,,,,');
+        expect(rows).toContain('opportunity-missing-primary-campaign,fail,1,2,0.500000,006000000000001AAA,,,,,,,,');
+        expect(rows).toContain('lead-source-drift,fail,1,2,0.500000,006000000000001AAA,,,,,,,,');
         expect(rows).toContain(
-            'opportunity-missing-contact-role,skipped,0,0,0.000000,,no OpportunityContactRole.csv in the snapshot,,,,,'
+            'opportunity-missing-contact-role,skipped,0,0,0.000000,,no OpportunityContactRole.csv in the snapshot,,,,,,,'
         );
         // no Amount or OwnerId in this snapshot: zero amounts, one row for the findings without an owner
-        expect(rows).toContain('lead-source-drift,fail,1,2,0.500000,,all owners,0,0,,,1');
-        expect(rows).toContain('lead-source-drift,fail,1,2,0.500000,,owner,0,0,,,1');
+        expect(rows).toContain('lead-source-drift,fail,1,2,0.500000,,all owners,0,0,,,1,,');
+        expect(rows).toContain('lead-source-drift,fail,1,2,0.500000,,owner,0,0,,,1,,');
     });
 
     it('HTML: escapes record values and says why the funnel is missing', () => {

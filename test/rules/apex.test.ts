@@ -117,14 +117,14 @@ function auraMethods(text: string): AuraMethod[] {
 describe('Apex classes', () => {
     it('ships the rules controller, the test support classes and the test classes', () => {
         expect(classFiles).toEqual([
-            'AttributionLeadConvertController.cls',
-            'AttributionLeadConvertControllerTest.cls',
-            'AttributionLeadConvertErrors.cls',
-            'AttributionLeadConvertPreflight.cls',
             'AttributionDealController.cls',
             'AttributionDealControllerTest.cls',
             'AttributionInfluenceController.cls',
             'AttributionInfluenceControllerTest.cls',
+            'AttributionLeadConvertController.cls',
+            'AttributionLeadConvertControllerTest.cls',
+            'AttributionLeadConvertErrors.cls',
+            'AttributionLeadConvertPreflight.cls',
             'AttributionRulesController.cls',
             'AttributionRulesControllerTest.cls',
             'AttributionTestConfig.cls',
