@@ -46,7 +46,13 @@ export default class AttributionAudit extends SfCommand<AuditReport> {
     public static override readonly flags = auditFlags();
 
     public async run(): Promise<AuditReport> {
-        const { flags } = await this.parse(AttributionAudit);
+        let flags: Record<string, unknown>;
+        try {
+            ({ flags } = await this.parse(AttributionAudit));
+        } catch (err) {
+            // oclif exits 1 on a flag it cannot parse; the audit's contract is 2 for bad usage (1 = findings)
+            throw new SfError(err instanceof Error ? err.message : String(err), 'UsageError', undefined, 2);
+        }
         const opts: Record<string, unknown> = {};
         for (const [name, value] of Object.entries(flags)) {
             if (name !== 'json' && name !== 'flags-dir' && value !== undefined) opts[camelCase(name)] = value;
