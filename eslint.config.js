@@ -14,6 +14,7 @@ export default defineConfig([
             'mdapi-out/**',
             'reports/**',
             'bench/out/**',
+            'dist/**',
             '.preview-cache/**',
             // committed tsc output of the TypeScript LWCs (checked for equality with tsc by the metadata gate)
             'force-app/**/lwc/**/*.js',

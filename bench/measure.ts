@@ -8,7 +8,8 @@
  * Bulk-CSV dialect) and nothing else: the parse floor. `audit` runs `runAudit` on the snapshot. Prints one JSON line
  * (`MeasureResult`) on stdout; the parent checks the counts.
  */
-import { readdir } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { readFile, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -16,10 +17,9 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { loadGovernedLeadSources, loadRulesConfig } from '../src/audit/config.js';
 import { runAudit } from '../src/audit/engine.js';
 import { summariseReport, type CheckCount } from './compare.js';
-import { readHeader } from '../src/audit/load.js';
 import { BENCH_AS_OF } from './plan.js';
 
-export type MeasureMode = 'floor' | 'audit';
+export type MeasureMode = 'floor' | 'audit' | 'cli';
 
 export type MeasureResult = {
     mode: MeasureMode;
@@ -35,22 +35,20 @@ export type MeasureResult = {
     /** Floor only: milliseconds to read each object's CSV. */
     objectMs?: Record<string, number>;
     checks?: CheckCount[];
+    /** CLI only: the report's phase timings (load, checks, funnel, total inside the engine), ms. */
+    phases?: Record<string, number>;
 };
 
 const sqlString = (s: string): string => `'${s.replace(/'/g, "''")}'`;
 
-/** The audit's CSV reader (src/audit/load.ts) minus the per-field normalisation: the cost of parsing alone. */
-export function floorReadSql(file: string, columns: number): string {
-    const spec = `{${Array.from({ length: columns }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ')}}`;
-    return (
-        `read_csv(${sqlString(file)}, header=false, skip=1, columns=${spec}, auto_detect=false, strict_mode=true, ` +
-        `delim=',', quote='"', escape='"', null_padding=false, ignore_errors=false)`
-    );
+/** The read floor of issue #12: DuckDB reading every column of the CSV as text, auto-detected dialect. */
+export function floorReadSql(file: string): string {
+    return `read_csv(${sqlString(file)}, all_varchar=true)`;
 }
 
 async function floor(dir: string): Promise<Pick<MeasureResult, 'rows' | 'objectMs'>> {
     const files = (await readdir(dir)).filter((f) => f.endsWith('.csv')).sort();
-    const db = await DuckDBInstance.create(':memory:');
+    const db = await DuckDBInstance.create(':memory:', { threads: '2' });
     const conn = await db.connect();
     const rows: Record<string, number> = {};
     const objectMs: Record<string, number> = {};
@@ -58,9 +56,8 @@ async function floor(dir: string): Promise<Pick<MeasureResult, 'rows' | 'objectM
         for (const name of files) {
             const t0 = performance.now();
             const file = join(dir, name);
-            const header = await readHeader(file);
             const table = `t_${name.replace(/\.csv$/, '').toLowerCase()}`;
-            await conn.run(`CREATE TABLE ${table} AS SELECT * FROM ${floorReadSql(file, header.length)}`);
+            await conn.run(`CREATE TABLE ${table} AS SELECT * FROM ${floorReadSql(file)}`);
             const count = await conn.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${table}`);
             rows[name.replace(/\.csv$/, '')] = Number(count.getRowObjectsJS()[0]?.n ?? 0);
             objectMs[name.replace(/\.csv$/, '')] = performance.now() - t0;
@@ -84,9 +81,51 @@ async function audit(dir: string): Promise<Pick<MeasureResult, 'rows' | 'checks'
     return summariseReport(report);
 }
 
+/**
+ * The whole CLI process as a user runs it (`node dist/audit/cli.js`, start to report written), under `/usr/bin/time`
+ * for the child's peak RSS and CPU; the counts come from the JSON report it wrote.
+ */
+async function cli(dir: string): Promise<Pick<MeasureResult, 'rows' | 'checks' | 'maxRssBytes' | 'cpuMs' | 'phases'>> {
+    const out = join(os.tmpdir(), `bench-cli-${process.pid}.json`);
+    const timeFile = `${out}.time`;
+    const args = ['-f', '%M %U %S', '-o', timeFile, process.execPath, CLI_JS, '--snapshot', dir, '--format', 'json'];
+    execFileSync('/usr/bin/time', [
+        ...args,
+        '--out',
+        out,
+        '--as-of',
+        BENCH_AS_OF.toISOString().slice(0, 10),
+        '--quiet'
+    ]);
+    const last = (await readFile(timeFile, 'utf8')).trim().split('\n').pop() ?? '';
+    const [rssKb, user, sys] = last.split(' ').map(Number);
+    const report = JSON.parse(await readFile(out, 'utf8')) as Parameters<typeof summariseReport>[0] & {
+        timings: Record<string, number>;
+    };
+    await rm(out, { force: true });
+    await rm(timeFile, { force: true });
+    return {
+        ...summariseReport(report),
+        phases: report.timings,
+        maxRssBytes: (rssKb ?? 0) * 1024,
+        cpuMs: ((user ?? 0) + (sys ?? 0)) * 1000
+    };
+}
+
+/** The compiled CLI (`npm run build`); the bench measures what users run. */
+export const CLI_JS = resolve(import.meta.dirname, '..', 'dist', 'audit', 'cli.js');
+
 async function main(mode: string | undefined, dir: string | undefined): Promise<void> {
-    if ((mode !== 'floor' && mode !== 'audit') || !dir) {
-        throw new Error('usage: measure.ts floor|audit <snapshotDir>');
+    if ((mode !== 'floor' && mode !== 'audit' && mode !== 'cli') || !dir) {
+        throw new Error('usage: measure.ts floor|audit|cli <snapshotDir>');
+    }
+    if (mode === 'cli') {
+        const loadAvg = os.loadavg()[0] ?? 0;
+        const started = performance.now();
+        const measured = await cli(resolve(dir));
+        const wallMs = performance.now() - started;
+        process.stdout.write(`${JSON.stringify({ mode, wallMs, loadAvg, ...measured })}\n`);
+        return;
     }
     const loadAvg = os.loadavg()[0] ?? 0;
     const cpu0 = process.cpuUsage();

@@ -6,10 +6,10 @@
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { XMLParser } from 'fast-xml-parser';
 import { z } from 'zod';
 import { InputError } from './errors.js';
+import { PROJECT_DIR } from './paths.js';
 
 export type RulesConfig = {
     exemptLeadSources: string[];
@@ -72,9 +72,7 @@ export const RULE_FIELDS: Readonly<Record<keyof RulesConfig, string>> = {
     agedLeadDays: 'Aged_Lead_Days__c'
 };
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-/** The project root (two levels above src/audit). */
-export const PROJECT_DIR = path.resolve(here, '..', '..');
+export { PROJECT_DIR } from './paths.js';
 export const RULES_RECORD_PATH = 'force-app/main/default/customMetadata/Attribution_Rules.Default.md-meta.xml';
 export const LEAD_SOURCE_VALUE_SET_PATH =
     'demo-org/main/default/standardValueSets/LeadSource.standardValueSet-meta.xml';

@@ -52,6 +52,8 @@ export type MockOptions = {
     maxRequests?: number;
     maxLifetimeMs?: number;
     faults?: Faults;
+    /** Answer every request this many milliseconds late (an org across the internet; the pull's concurrency test). */
+    latencyMs?: number;
     /** Extra routes (path without query → JSON body), e.g. for @salesforce/core's login calls. */
     extraJson?: Record<string, unknown>;
 };
@@ -315,7 +317,10 @@ export async function startMockServer(opts: MockOptions): Promise<MockServer> {
         let body = '';
         req.setEncoding('utf8');
         req.on('data', (chunk: string) => (body += chunk));
-        req.on('end', () => handle(req, res, body));
+        req.on('end', () => {
+            if (opts.latencyMs) setTimeout(() => handle(req, res, body), opts.latencyMs);
+            else handle(req, res, body);
+        });
     });
     server.on('connection', (socket) => {
         sockets.add(socket);

@@ -33,6 +33,8 @@ async function setup(shape: OrgShape = {}, faults: Faults = {}, pollsBeforeCompl
 }
 
 const fast: Partial<PullOptions> = { pollIntervalMs: 2, retry: { baseDelayMs: 2 } };
+/** One object at a time: for the tests that assert which request the org refuses first (the order is fixed then). */
+const oneAtATime: Partial<PullOptions> = { concurrency: 1 };
 
 async function pullError(promise: Promise<unknown>): Promise<OrgError> {
     const err = await promise.then(
@@ -186,7 +188,9 @@ describe('pullOrgSnapshot against the mock org', () => {
     it('names the objects already pulled when the budget runs out mid-way', async () => {
         // the plan's minimum (10 after 24 planning requests) fits, but the Bulk job needs a second poll
         const { server, conn } = await setup({ leads: 20_000 });
-        const err = await pullError(pullOrgSnapshot(conn, { outDir: join(work, 'snap'), maxApiRequests: 34, ...fast }));
+        const err = await pullError(
+            pullOrgSnapshot(conn, { outDir: join(work, 'snap'), maxApiRequests: 34, ...fast, ...oneAtATime })
+        );
         expect(server.requests).toHaveLength(34);
         expect(err.message).toMatch(
             /query LeadStatus needs another request but --max-api-requests 34 were already used/
@@ -208,7 +212,7 @@ describe('pullOrgSnapshot against the mock org', () => {
 
     it('turns REQUEST_LIMIT_EXCEEDED into an OrgError with the org usage', async () => {
         const { server, conn } = await setup({}, { limitExceededAfter: 5 });
-        const err = await pullError(pullOrgSnapshot(conn, { outDir: join(work, 'snap'), ...fast }));
+        const err = await pullError(pullOrgSnapshot(conn, { outDir: join(work, 'snap'), ...fast, ...oneAtATime }));
         expect(err.message).toMatch(/REQUEST_LIMIT_EXCEEDED/);
         // the refusal itself carries the org's usage header; it is not retried
         expect(server.requests).toHaveLength(6);
@@ -218,7 +222,7 @@ describe('pullOrgSnapshot against the mock org', () => {
     it('recognises REQUEST_LIMIT_EXCEEDED on a Bulk results page too', async () => {
         // 24 planning requests, then Lead over Bulk: create, poll (InProgress), poll (JobComplete), results refused
         const { server, conn } = await setup({ leads: 20_000 }, { limitExceededAfter: 27 });
-        const err = await pullError(pullOrgSnapshot(conn, { outDir: join(work, 'snap'), ...fast }));
+        const err = await pullError(pullOrgSnapshot(conn, { outDir: join(work, 'snap'), ...fast, ...oneAtATime }));
         expect(server.requests.at(-1)?.path).toMatch(/\/jobs\/query\/750MOCK\d+\/results\?maxRecords=50000$/);
         expect(err.message).toMatch(/read the Lead query job results .*REQUEST_LIMIT_EXCEEDED/);
     });

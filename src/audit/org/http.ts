@@ -8,6 +8,7 @@
  *   are switched off so that every request is counted);
  * - turns failures into `OrgError`s that never contain the access token.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Connection } from '@jsforce/jsforce-node';
 import { HttpApi } from '@jsforce/jsforce-node/lib/http-api.js';
 import type { HttpMethods, HttpResponse } from '@jsforce/jsforce-node/lib/types/common.js';
@@ -87,6 +88,8 @@ function isTimeout(err: unknown): boolean {
 }
 
 export class OrgHttp {
+    /** Per-task request counters (`counted`): right also while several objects are pulled concurrently. */
+    readonly #scope = new AsyncLocalStorage<{ requests: number }>();
     readonly #conn: Connection;
     readonly #maxApiRequests: number | undefined;
     readonly #retry: RetryPolicy;
@@ -102,6 +105,19 @@ export class OrgHttp {
         this.#retry = { ...DEFAULT_RETRY, ...options.retry };
         this.#timeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
         this.#sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    }
+
+    /** Runs `task`, counting the requests it (and only it) sends, also while other tasks send their own. */
+    async counted<T>(task: () => Promise<T>): Promise<{ value: T; requests: number }> {
+        const counter = { requests: 0 };
+        const value = await this.#scope.run(counter, task);
+        return { value, requests: counter.requests };
+    }
+
+    #countRequest(): void {
+        this.#requestsUsed++;
+        const counter = this.#scope.getStore();
+        if (counter) counter.requests++;
     }
 
     /** HTTP requests sent to the org by this run (retries included). */
@@ -200,7 +216,7 @@ export class OrgHttp {
                         `were already used`
                 );
             }
-            this.#requestsUsed++;
+            this.#countRequest();
             let response: HttpResponse | undefined;
             const api = new HttpApi(this.#conn, {
                 responseType,
@@ -210,7 +226,7 @@ export class OrgHttp {
             // jsforce re-sends once by itself after refreshing an expired session (stored logins with a refresh token)
             let sent = 0;
             api.on('request', () => {
-                if (sent++ > 0) this.#requestsUsed++;
+                if (sent++ > 0) this.#countRequest();
             });
             api.on('response', (res: HttpResponse) => {
                 response = res;

@@ -14,6 +14,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { Connection } from '@jsforce/jsforce-node';
 import { tempTag, trackTemp } from '../cleanup.js';
 import { OrgHttp } from './http.js';
+import { PULL_CONCURRENCY, mapLimit } from './limit.js';
 import { DEFAULT_OBJECTS, RULES_RECORD, RULES_TYPE } from './objects.js';
 import { RULE_FIELDS } from '../config.js';
 import { OrgError, UsageError } from '../errors.js';
@@ -149,8 +150,7 @@ async function planObject(
     position: { step: number; steps: number }
 ): Promise<ObjectPlan | undefined> {
     const object = spec.name;
-    const before = http.requestsUsed;
-    progress({ object, phase: 'plan', records: 0, requestsUsed: before, ...position });
+    progress({ object, phase: 'plan', records: 0, requestsUsed: http.requestsUsed, ...position });
     const skip = (reason: string): undefined => {
         result.skippedObjects[object] = reason;
         progress({ object, phase: 'skipped', records: 0, requestsUsed: http.requestsUsed, ...position });
@@ -183,7 +183,7 @@ async function planObject(
         total,
         via: chooseVia(total, restMaxRecords),
         ...(spec.where ? { where: spec.where } : {}),
-        planRequests: http.requestsUsed - before
+        planRequests: 0 // the caller counts them (http.counted), right also while objects are planned concurrently
     };
 }
 
@@ -219,14 +219,14 @@ export async function pullOrgSnapshot(conn: Connection, options: PullOptions): P
     const pages: PageSizes = { rest: REST_PAGE, bulk2: bulk.pageSize };
     try {
         // 1. plan: describe + COUNT() per object (and the rules record), then check the whole pull fits the budget
-        const plans: ObjectPlan[] = [];
-        for (const [i, spec] of specs.entries()) {
-            const plan = await planObject(http, spec, result, restMaxRecords, progress, {
-                step: i + 1,
-                steps: specs.length
-            });
-            if (plan) plans.push(plan);
-        }
+        const concurrency = options.concurrency ?? PULL_CONCURRENCY;
+        const planned = await mapLimit(specs, concurrency, async (spec, i) => {
+            const { value: plan, requests } = await http.counted(() =>
+                planObject(http, spec, result, restMaxRecords, progress, { step: i + 1, steps: specs.length })
+            );
+            return plan ? { ...plan, planRequests: requests } : undefined;
+        });
+        const plans = planned.filter((p): p is ObjectPlan => p !== undefined);
         const rules = await readRules(http);
         if (rules) result.rules = rules;
         const needed = plans.reduce((sum, p) => sum + minimumRequests(p.via, p.total, pages.bulk2, pages.rest), 0);
@@ -241,10 +241,29 @@ export async function pullOrgSnapshot(conn: Connection, options: PullOptions): P
                     `${http.remainingBudget} of --max-api-requests ${options.maxApiRequests} remain after planning`
             );
         }
-        // 2. pull: each object into its CSV, page by page
-        for (const [index, plan] of plans.entries()) {
+        // 2. pull: each object into its CSV, page by page, `concurrency` objects at once
+        const notStarted = new Set(plans);
+        await mapLimit(plans, concurrency, async (plan) => {
+            notStarted.delete(plan);
+            const { value: records, requests } = await http.counted(() => pullObject(plan));
+            // set as each object completes, so a later failure still names what was pulled
+            result.objects[plan.object] = {
+                records,
+                via: plan.via,
+                fields: plan.fields,
+                missingFields: plan.missingFields,
+                requests: plan.planRequests + requests
+            };
+        });
+        // the objects in plan order, whichever finished first
+        const done = result.objects;
+        result.objects = {};
+        for (const p of plans) {
+            const pulledObject = done[p.object];
+            if (pulledObject) result.objects[p.object] = pulledObject;
+        }
+        async function pullObject(plan: ObjectPlan): Promise<number> {
             const { object, via, total, fields } = plan;
-            const requestsBefore = http.requestsUsed;
             const soql = selectSoql(object, fields, plan.where);
             let previous = 0;
             const onPage = (records: number): void => {
@@ -255,7 +274,8 @@ export async function pullOrgSnapshot(conn: Connection, options: PullOptions): P
                     written: records,
                     pageRecords: records - previous,
                     pages,
-                    later: plans.slice(index + 1),
+                    // objects still to start; those in flight are held to the hard budget of OrgHttp itself
+                    later: [...notStarted],
                     remaining: http.remainingBudget,
                     maxApiRequests: options.maxApiRequests
                 });
@@ -287,14 +307,8 @@ export async function pullOrgSnapshot(conn: Connection, options: PullOptions): P
                         'did not return); the audit used the records read'
                 );
             }
-            result.objects[object] = {
-                records,
-                via,
-                fields,
-                missingFields: plan.missingFields,
-                requests: plan.planRequests + http.requestsUsed - requestsBefore
-            };
             progress({ object, phase: 'done', via, records, total, requestsUsed: http.requestsUsed });
+            return records;
         }
         result.requestsUsed = http.requestsUsed;
         if (http.apiUsage) result.apiUsage = http.apiUsage;

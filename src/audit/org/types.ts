@@ -49,6 +49,8 @@ export type PullOptions = {
     retry?: { attempts?: number; baseDelayMs?: number; timeoutAttempts?: number };
     /** Per-request time limit for the org's answer, in milliseconds (default `DEFAULT_REQUEST_TIMEOUT_MS`). */
     requestTimeoutMs?: number;
+    /** Objects planned and pulled at once (default `PULL_CONCURRENCY`, 3: why in src/audit/org/limit.ts). */
+    concurrency?: number;
 };
 
 export type PulledObject = {
