@@ -159,11 +159,11 @@ describe('counts and budgets', () => {
 
     it('the request budget follows the page size the org actually returns', async () => {
         // Lead: 10,200 records over Bulk; the plan assumes 50,000-record pages (1 page) but the org returns 1,000
-        const budget = 35; // the run needs 30 requests with 50,000-record pages, 40 with 1,000-record pages
+        const budget = 40; // enough with the assumed 50,000-record pages, too few with the 1,000-record pages returned
         const { code, stderr, server } = await cli(['--max-api-requests', String(budget)], { bulkPageCap: 1_000 });
         expect(code).toBe(3);
         expect(stderr).toMatch(
-            /the org returns 1,000 Lead records per Bulk API 2\.0 result page \(50,000 were assumed\); reading the rest needs at least \d+ more requests but only \d+ of --max-api-requests 35 remain/
+            /the org returns 1,000 Lead records per Bulk API 2\.0 result page \(50,000 were assumed\); reading the rest needs at least \d+ more requests but only \d+ of --max-api-requests 40 remain/
         );
         // it stopped after the first result page instead of spending the budget first
         expect(server.count(/\/results/)).toBe(1);
