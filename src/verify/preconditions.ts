@@ -149,7 +149,7 @@ export const PRECONDITIONS: readonly Precondition[] = [
         trigger: 'a report type on CampaignInfluence',
         triggeredBy: (f, text) =>
             isType(f, 'ReportType') && /<baseObject>\s*CampaignInfluence\s*<\/baseObject>/.test(text),
-        readme: [],
+        readme: ['Customizable Campaign Influence', '--source-dir campaign-influence'],
         script: ['--source-dir force-app', '--source-dir campaign-influence'],
         scratchDef: {
             what: 'settings.campaignSettings.enableCampaignInfluence2 = true',
@@ -164,7 +164,7 @@ export const PRECONDITIONS: readonly Precondition[] = [
         trigger: 'a dashboard with <dashboardType>LoggedInUser</dashboardType>',
         triggeredBy: (f, text) =>
             isType(f, 'Dashboard') && /<dashboardType>\s*(LoggedInUser|MyTeamUser)\s*<\/dashboardType>/.test(text),
-        readme: [],
+        readme: ['the package holds one dynamic dashboard', 'no dynamic dashboard left'],
         script: ['--source-dir force-app'],
         source: 'Salesforce Help "Dynamic Dashboards" (analytics.dashboards_dynamic_overview.htm)'
     }

@@ -50,4 +50,24 @@ describe('report preconditions', () => {
         const notTriggered = checkPreconditions(project.files, { ...install, script }, text).map(formatProblem);
         expect(notTriggered.some((l) => l.includes('[dynamic-dashboard-available]'))).toBe(false);
     });
+
+    it('seeded defect: an Install section that no longer names Customizable Campaign Influence', () => {
+        const readmeInstall = (install.readmeInstall ?? '').replaceAll('Customizable Campaign Influence', 'influence');
+        expect(run({ ...install, readmeInstall })).toEqual([
+            expect.stringMatching(
+                /^README\.md: \[preconditions\] \[campaign-influence-enabled\].*the Install section does not mention "Customizable Campaign Influence"/
+            )
+        ]);
+    });
+
+    it('seeded defect: an Install section that no longer says the package holds a dynamic dashboard', () => {
+        const readmeInstall = (install.readmeInstall ?? '')
+            .replaceAll('the package holds one dynamic dashboard', 'the package holds a dashboard')
+            .replaceAll('no dynamic dashboard left', 'no room');
+        const problems = run({ ...install, readmeInstall });
+        expect(problems).toHaveLength(2);
+        expect(problems.every((l) => l.startsWith('README.md: [preconditions] [dynamic-dashboard-available]'))).toBe(
+            true
+        );
+    });
 });
