@@ -148,7 +148,9 @@ describe('--baseline', () => {
             [...(then.checks.find((c) => c.id === 'converted-lead-lost-persona')?.recordIds ?? [])].sort()
         );
         expect(fixedRows.every((r) => r[12] === '4')).toBe(true);
-        expect(rows.filter((r) => r[0] === 'duplicate-lead-email' && r[5] !== '').every((r) => r[13] === 'still')).toBe(true);
+        expect(rows.filter((r) => r[0] === 'duplicate-lead-email' && r[5] !== '').every((r) => r[13] === 'still')).toBe(
+            true
+        );
 
         const html = (await cli([...args, '--format', 'html'])).stdout;
         expect(html).toContain('<h2>Trend</h2>');

@@ -4,7 +4,7 @@
  * broken, still broken, or fixed), and the note on a context reused from a saved org snapshot.
  */
 import type { AuditReport } from '../engine.js';
-import type { Trend, TrendCheck } from '../baseline/trend.js';
+import type { TrendCheck } from '../baseline/trend.js';
 import { extrasOf } from './extras.js';
 import { int } from './format.js';
 import { capped } from './wrap.js';
