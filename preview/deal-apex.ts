@@ -16,21 +16,9 @@ import type {
 import type { InfluenceView, Touch } from '@salesforce/apex/AttributionInfluenceController.getCampaignInfluence';
 export type { DealContext, InfluenceView };
 import type { RulesConfig } from '../src/audit/config.js';
+import { DEFAULT_CONTACT_ROLES } from '../src/verify/refs/governed.js';
 import type { Row } from './snapshot.js';
 import type { ApiResponse, PreviewStore } from './ui-api.js';
-
-/** Salesforce's stock OpportunityContactRole Role values (the snapshot has no picklist metadata for Role). */
-export const STOCK_CONTACT_ROLES = [
-    'Business User',
-    'Decision Maker',
-    'Economic Buyer',
-    'Economic Decision Maker',
-    'Evaluator',
-    'Executive Sponsor',
-    'Influencer',
-    'Technical Buyer',
-    'Other'
-];
 
 export interface DealRules {
     rules: RulesConfig;
@@ -177,7 +165,7 @@ export function getDealContext(store: PreviewStore, params: unknown, config: Dea
             }))
             .sort((a, b) => String(a.name).localeCompare(String(b.name))),
         campaignCandidates: candidates,
-        roleOptions: STOCK_CONTACT_ROLES,
+        roleOptions: [...DEFAULT_CONTACT_ROLES],
         personaOptions: config.personas
     };
     return ok(context);

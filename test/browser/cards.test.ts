@@ -5,44 +5,27 @@
  * keyboard and by click, saves through updateRecord and toasts; a refused save reverts and says why. Screenshots at
  * 1440 and 1024 px go to docs/screens/.
  */
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { buildPreview, PROJECT_DIR } from '../../preview/build.js';
-import { startPreviewServer, type PreviewServer } from '../../preview/server.js';
-import { axeViolations, launchForSuite, requestLog, unexpectedErrors, watchErrors, type PageError } from './harness.js';
+import type { Browser, Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { PreviewServer } from '../../preview/server.js';
+import { axeViolations, launchForSuite, requestLog, unexpectedErrors, type PageError } from './harness.js';
+import { SCREENS, usePreviewSession } from './session.js';
 
 const launch = await launchForSuite('browser suite');
 
-const SCREENS = path.join(PROJECT_DIR, 'docs', 'screens');
 const ERROR_FROM_SERVER = 'The requested resource does not exist';
 const SAVE_REFUSED = 'This record cannot be saved right now (preview fault=save).';
 
 describe.runIf(Boolean(launch.browser))('rep cards in Chromium', () => {
     const browser = launch.browser as Browser;
+    const session = usePreviewSession(browser, { width: 1440, height: 900 });
     let server: PreviewServer;
-    let context: BrowserContext;
     let page: Page;
     let errors: PageError[];
 
-    beforeAll(async () => {
-        const build = await buildPreview({ projectDir: PROJECT_DIR });
-        server = await startPreviewServer({ projectDir: PROJECT_DIR, bundleDir: build.dir });
-        mkdirSync(SCREENS, { recursive: true });
-    }, 300_000);
-
-    afterAll(async () => {
-        await browser.close();
-        await server?.close();
-    });
-
-    beforeEach(async () => {
-        await context?.close();
-        await fetch(`${server.url}preview/reset`, { method: 'POST' });
-        context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-        page = await context.newPage();
-        errors = watchErrors(page);
+    beforeEach(() => {
+        ({ server, page, errors } = session);
     });
 
     async function open(query: string): Promise<void> {

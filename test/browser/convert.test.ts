@@ -5,17 +5,15 @@
  * lead, a duplicate alert with save anyway, a validation rule on the deal) is screenshotted to docs/screens/,
  * checked with axe-core and for console errors, and its server round trips are counted from the request log.
  */
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { buildPreview, PROJECT_DIR } from '../../preview/build.js';
-import { startPreviewServer, type LogEntry, type PreviewServer } from '../../preview/server.js';
-import { axeViolations, launchForSuite, requestLog, unexpectedErrors, watchErrors, type PageError } from './harness.js';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import type { LogEntry, PreviewServer } from '../../preview/server.js';
+import { axeViolations, launchForSuite, requestLog, unexpectedErrors, type PageError } from './harness.js';
+import { SCREENS, usePreviewSession } from './session.js';
 
 const launch = await launchForSuite('convert browser suite');
 
-const SCREENS = path.join(PROJECT_DIR, 'docs', 'screens');
 /** Sample leads: responded and qualified; a duplicate contact; an ungoverned Lead Source; no responded campaign. */
 const READY_LEAD = '00Qbm00000000HOEAY';
 const DUPLICATE_LEAD = '00Qbm00000000HaEAI';
@@ -26,30 +24,18 @@ const CONVERT = 'apex:AttributionLeadConvertController.convertLead';
 
 describe.runIf(Boolean(launch.browser))('Convert with Guardrails in Chromium', () => {
     const browser = launch.browser as Browser;
+    const session = usePreviewSession(browser, { width: 1440, height: 900 });
     let server: PreviewServer;
-    let context: BrowserContext;
     let page: Page;
     let errors: PageError[];
     const trips: string[] = [];
 
-    beforeAll(async () => {
-        const build = await buildPreview({ projectDir: PROJECT_DIR });
-        server = await startPreviewServer({ projectDir: PROJECT_DIR, bundleDir: build.dir });
-        mkdirSync(SCREENS, { recursive: true });
-    }, 300_000);
-
-    afterAll(async () => {
+    afterAll(() => {
         process.stdout.write(`convert round trips:\n${trips.join('\n')}\n`);
-        await browser.close();
-        await server?.close();
     });
 
-    beforeEach(async () => {
-        await context?.close();
-        await fetch(`${server.url}preview/reset`, { method: 'POST' });
-        context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-        page = await context.newPage();
-        errors = watchErrors(page);
+    beforeEach(() => {
+        ({ server, page, errors } = session);
     });
 
     const modal = () => page.locator('c-lead-convert-guardrails');

@@ -4,45 +4,28 @@
  * contact role, the delete guard's message on its row, the campaign influence view, zero axe-core violations, and the
  * server round trips of each panel's load counted from the request log. Screenshots go to docs/screens/.
  */
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { buildPreview, PROJECT_DIR } from '../../preview/build.js';
-import { startPreviewServer, type PreviewServer } from '../../preview/server.js';
-import { axeViolations, launchForSuite, requestLog, unexpectedErrors, watchErrors, type PageError } from './harness.js';
+import type { Browser, Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { PreviewServer } from '../../preview/server.js';
+import { axeViolations, launchForSuite, requestLog, unexpectedErrors, type PageError } from './harness.js';
+import { SCREENS, usePreviewSession } from './session.js';
 
 const launch = await launchForSuite('deal browser suite');
 
-const SCREENS = path.join(PROJECT_DIR, 'docs', 'screens');
 /** An open Proposal/Quote deal of the sample without Primary Campaign Source, one contact role, a responded contact. */
 const DEAL = '006bm00000000GIAAY';
 const DEAL_URL = `object=Opportunity&id=${DEAL}`;
 
 describe.runIf(Boolean(launch.browser))('deal components in Chromium', () => {
     const browser = launch.browser as Browser;
+    const session = usePreviewSession(browser, { width: 1440, height: 1100 });
     let server: PreviewServer;
-    let context: BrowserContext;
     let page: Page;
     let errors: PageError[];
 
-    beforeAll(async () => {
-        const build = await buildPreview({ projectDir: PROJECT_DIR });
-        server = await startPreviewServer({ projectDir: PROJECT_DIR, bundleDir: build.dir });
-        mkdirSync(SCREENS, { recursive: true });
-    }, 300_000);
-
-    afterAll(async () => {
-        await browser.close();
-        await server?.close();
-    });
-
-    beforeEach(async () => {
-        await context?.close();
-        await fetch(`${server.url}preview/reset`, { method: 'POST' });
-        context = await browser.newContext({ viewport: { width: 1440, height: 1100 } });
-        page = await context.newPage();
-        errors = watchErrors(page);
+    beforeEach(() => {
+        ({ server, page, errors } = session);
     });
 
     async function open(query: string): Promise<void> {
