@@ -79,13 +79,14 @@ describe('--fixes on the bundled sample', () => {
         try {
             const after = await audit(fixed);
             const allCertain = summary.checks.filter((c) => c.allCertain && c.findings > 0).map((c) => c.id);
-            // the four carry-over checks are fully derivable on the sample (the test is not vacuous)
+            // the four carry-over checks and the lost opt-outs are fully derivable on the sample (not vacuous)
             expect(allCertain).toEqual(
                 expect.arrayContaining([
                     'converted-lead-lost-lead-source',
                     'converted-lead-lost-persona',
                     'converted-lead-lost-utm',
-                    'converted-lead-lost-campaign'
+                    'converted-lead-lost-campaign',
+                    'consent-lost-at-conversion'
                 ])
             );
             for (const id of allCertain) expect(check(after, id).count, id).toBe(0);

@@ -28,10 +28,10 @@ export type DeriveContext = {
 export type Derived = { candidates: Candidate[]; unfixable: Unfixable[] };
 
 type Row = Record<string, unknown>;
-const s = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
-const key15 = (expr: string): string => `left(trim(${expr}), 15)`;
+export const s = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
+export const key15 = (expr: string): string => `left(trim(${expr}), 15)`;
 
-function recordOf(row: Row): RecordInfo {
+export function recordOf(row: Row): RecordInfo {
     return {
         recordId: s(row.rec_id),
         recordName: s(row.rec_name),
@@ -41,7 +41,7 @@ function recordOf(row: Row): RecordInfo {
 }
 
 /** A temp table `finding_ids(id)` holding one check's finding Ids. */
-async function findings(conn: DuckDBConnection, ids: readonly string[]): Promise<void> {
+export async function findings(conn: DuckDBConnection, ids: readonly string[]): Promise<void> {
     await conn.run(`CREATE OR REPLACE TEMP TABLE finding_ids (id VARCHAR)`);
     for (let i = 0; i < ids.length; i += 1000) {
         const chunk = ids.slice(i, i + 1000);

@@ -8,6 +8,7 @@ import { rm } from 'node:fs/promises';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { tempTag, trackTemp } from '../cleanup.js';
 import type { AuditReport } from '../engine.js';
+import { consentLostAtConversion } from '../checks/consent.js';
 import { lostCampaign, lostLeadSource, lostPersona, lostUtm } from '../checks/conversion.js';
 import { leadSourceDrift } from '../checks/drift.js';
 import { missingPrimaryCampaign } from '../checks/opportunity.js';
@@ -20,6 +21,7 @@ import {
     type DeriveContext,
     type Derived
 } from './derive.js';
+import { deriveConsent } from './consent.js';
 import { loadRaw } from './raw.js';
 import { fixList } from './resolve.js';
 import type { FixList, FixesSummary } from './types.js';
@@ -36,7 +38,8 @@ const DERIVERS: Readonly<Record<string, Deriver>> = {
     [lostUtm.id]: (ctx, ids) => deriveLostFields(ctx, lostUtm.id, ids),
     [lostCampaign.id]: deriveLostCampaign,
     [leadSourceDrift.id]: deriveDrift,
-    [missingPrimaryCampaign.id]: deriveMissingCampaign
+    [missingPrimaryCampaign.id]: deriveMissingCampaign,
+    [consentLostAtConversion.id]: deriveConsent
 };
 
 let runs = 0;

@@ -8,6 +8,7 @@ import { readHeader } from '../header.js';
 import { findObjectFiles } from '../load.js';
 import type { SnapshotObject } from '../schema.js';
 import { ident, lit } from '../sql.js';
+import { CONSENT_FIELDS } from '../vocabulary.js';
 
 export const RAW_COLUMNS = {
     Lead: [
@@ -26,9 +27,10 @@ export const RAW_COLUMNS = {
         'UTM_Medium__c',
         'UTM_Campaign__c',
         'UTM_Term__c',
-        'UTM_Content__c'
+        'UTM_Content__c',
+        ...CONSENT_FIELDS
     ],
-    Contact: ['Id', 'Name', 'FirstName', 'LastName', 'OwnerId', 'LeadSource'],
+    Contact: ['Id', 'Name', 'FirstName', 'LastName', 'OwnerId', 'LeadSource', ...CONSENT_FIELDS],
     Opportunity: [
         'Id',
         'Name',

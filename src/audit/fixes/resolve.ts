@@ -8,6 +8,7 @@
  *   certain one becomes suggested (a person decides; it leaves the `<Object>.csv` files), the reason names both.
  * A finding counts as certainly fixed when every change it needs is written and certain.
  */
+import { consentLostAtConversion } from '../checks/consent.js';
 import { lostCampaign, lostLeadSource, lostPersona, lostUtm } from '../checks/conversion.js';
 import { leadSourceDrift } from '../checks/drift.js';
 import { missingPrimaryCampaign } from '../checks/opportunity.js';
@@ -21,7 +22,8 @@ export const FIX_PRIORITY: readonly string[] = [
     lostUtm.id,
     lostCampaign.id,
     leadSourceDrift.id,
-    missingPrimaryCampaign.id
+    missingPrimaryCampaign.id,
+    consentLostAtConversion.id
 ];
 
 /** Why a check's findings have no derivable fix (a check neither here nor in FIX_PRIORITY: "no fix derived"). */
@@ -32,6 +34,10 @@ export const NO_FIX: Readonly<Record<string, string>> = {
     'lead-matches-contact-email':
         'no fix derived: convert the Lead into the existing Contact (or merge) after a person checks it is the same buyer',
     'aged-open-lead': 'no fix derived: an aged Lead needs follow-up or a status decision by its owner',
+    'campaign-influence-gap':
+        'no fix derived: influence records are Salesforce’s own (records loaded into the Primary Campaign Source model are deleted when it recalculates); set the Primary Campaign Source, or fix the buying group’s Contact Roles, and let the model recalculate',
+    'attribution-overwritten':
+        'no fix derived: which value is right (the first or the overwriting one) is a person’s decision; the details name who changed what and when, and the history holds the earlier value',
     'lead-status-mismatch':
         'no fix derived: IsConverted is set only by converting the Lead; whether to convert it or correct its Status is a person’s decision'
 };
