@@ -37,12 +37,12 @@ describe('consent-lost-at-conversion fix', () => {
         expect(check(report, 'consent-lost-at-conversion').recordIds).toEqual(['00Q000000000001', '00Q000000000002']);
         const list = await buildFixes(report, dir);
         const consent = list.changes.filter((c) => c.checkId === 'consent-lost-at-conversion');
-        expect(consent.map((c) => [c.object, c.record.recordId, c.field, c.currentValue, c.value, c.confidence])).toEqual(
-            [
-                ['Contact', '003000000000001', 'HasOptedOutOfEmail', 'false', 'true', 'certain'],
-                ['Contact', '003000000000002', 'DoNotCall', '', 'true', 'certain']
-            ]
-        );
+        expect(
+            consent.map((c) => [c.object, c.record.recordId, c.field, c.currentValue, c.value, c.confidence])
+        ).toEqual([
+            ['Contact', '003000000000001', 'HasOptedOutOfEmail', 'false', 'true', 'certain'],
+            ['Contact', '003000000000002', 'DoNotCall', '', 'true', 'certain']
+        ]);
         expect(list.changes.some((c) => c.value !== 'true' && c.checkId === 'consent-lost-at-conversion')).toBe(false);
         const summary = list.checks.find((c) => c.id === 'consent-lost-at-conversion');
         expect(summary).toMatchObject({ findings: 2, certain: 2, allCertain: true });

@@ -125,7 +125,7 @@ export class OrgHttp {
         return this.#requestsUsed;
     }
 
-    /** The org's rolling 24-hour API usage from the last `Sforce-Limit-Info` header seen. */
+    /** The org's rolling 24-hour API usage: the highest `Sforce-Limit-Info` seen (requests run concurrently). */
     get apiUsage(): ApiUsage | undefined {
         return this.#apiUsage;
     }
@@ -231,7 +231,9 @@ export class OrgHttp {
             api.on('response', (res: HttpResponse) => {
                 response = res;
                 const usage = parseLimitInfo(res.headers['sforce-limit-info']);
-                if (usage) this.#apiUsage = usage;
+                // responses of concurrent requests arrive in any order: the org's usage only grows, keep the highest
+                if (usage && (this.#apiUsage === undefined || usage.used >= this.#apiUsage.used))
+                    this.#apiUsage = usage;
             });
             try {
                 // result pages are asked for as CSV but taken as text (jsforce would otherwise parse them)
