@@ -6,6 +6,14 @@
  */
 import type { FieldKind } from './schema.js';
 
+/** How exports spell a true boolean (any case, trimmed): `sf_bool` and the fix list read these alike. */
+export const TRUE_SPELLINGS = ['true', '1', 'yes', 'y', 't'] as const;
+
+/** True when an export's raw boolean text is one of `TRUE_SPELLINGS` (what `sf_bool` reads as true). */
+export function isTrueText(value: string): boolean {
+    return (TRUE_SPELLINGS as readonly string[]).includes(value.trim().toLowerCase());
+}
+
 export const MACROS: readonly string[] = [
     // Trims only when needed (no new string for the common case); blank → NULL.
     `CREATE OR REPLACE MACRO sf_blank(x) AS CASE
@@ -15,7 +23,7 @@ export const MACROS: readonly string[] = [
     `CREATE OR REPLACE MACRO sf_bool(x) AS CASE
         WHEN x IS NULL OR x = 'false' THEN false
         WHEN x = 'true' THEN true
-        WHEN lower(trim(x)) IN ('true', '1', 'yes', 'y', 't') THEN true
+        WHEN lower(trim(x)) IN (${TRUE_SPELLINGS.map((v) => `'${v}'`).join(', ')}) THEN true
         WHEN lower(trim(x)) IN ('false', '0', 'no', 'n', 'f', '') THEN false
         ELSE NULL END`,
     `CREATE OR REPLACE MACRO sf_ref(x) AS CASE

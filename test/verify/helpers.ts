@@ -31,11 +31,8 @@ export interface Edit {
     to: string;
 }
 
-/** A copy of the good fixture with the edits applied; removed after the test file. */
-export function seeded(edits: readonly Edit[]): string {
-    const dir = mkdtempSync(join(tmpdir(), 'verify-fixture-'));
-    created.push(dir);
-    cpSync(GOOD, dir, { recursive: true });
+/** Applies seed edits in `dir`: a new file when `from` is absent, else one replacement that must change the file. */
+export function applyEdits(dir: string, edits: readonly Edit[]): void {
     for (const e of edits) {
         const path = join(dir, e.file);
         if (e.from === undefined) {
@@ -43,11 +40,20 @@ export function seeded(edits: readonly Edit[]): string {
             writeFileSync(path, e.to);
             continue;
         }
+        if (!existsSync(path)) throw new Error(`seed edit: ${e.file} does not exist`);
         const before = readFileSync(path, 'utf8');
         const after = before.replace(e.from, e.to);
         if (after === before) throw new Error(`seed edit found nothing to replace in ${e.file}: ${String(e.from)}`);
         writeFileSync(path, after);
     }
+}
+
+/** A copy of the good fixture with the edits applied; removed after the test file. */
+export function seeded(edits: readonly Edit[]): string {
+    const dir = mkdtempSync(join(tmpdir(), 'verify-fixture-'));
+    created.push(dir);
+    cpSync(GOOD, dir, { recursive: true });
+    applyEdits(dir, edits);
     return dir;
 }
 

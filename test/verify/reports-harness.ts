@@ -2,15 +2,15 @@
  * The report gate's tests run on the metadata the project ships: a temp project holding the repository's objects,
  * report types, reports, dashboards and the campaign-influence directory, with seeded edits applied.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterAll } from 'vitest';
 import type { Problem } from '../../src/verify/problems.js';
 import { loadProject } from '../../src/verify/project.js';
 import { loadStandardCatalog } from '../../src/verify/refs/catalog.js';
 import { checkReports } from '../../src/verify/reports/index.js';
-import { REPO, type Edit } from './helpers.js';
+import { applyEdits, REPO, type Edit } from './helpers.js';
 
 export const FA = 'force-app/main/default';
 export const RT = `${FA}/reportTypes`;
@@ -40,19 +40,7 @@ export function reportProject(edits: readonly Edit[] = []): string {
             sourceApiVersion: '66.0'
         })
     );
-    for (const e of edits) {
-        const path = join(dir, e.file);
-        if (e.from === undefined) {
-            mkdirSync(dirname(path), { recursive: true });
-            writeFileSync(path, e.to);
-            continue;
-        }
-        if (!existsSync(path)) throw new Error(`seed edit: ${e.file} does not exist`);
-        const before = readFileSync(path, 'utf8');
-        const after = before.replace(e.from, e.to);
-        if (after === before) throw new Error(`seed edit found nothing to replace in ${e.file}: ${String(e.from)}`);
-        writeFileSync(path, after);
-    }
+    applyEdits(dir, edits);
     return dir;
 }
 

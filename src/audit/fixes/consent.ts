@@ -4,14 +4,11 @@
  * Contact the Lead became; an opt-out is never turned off by a fix.
  */
 import { consentLostAtConversion } from '../checks/consent.js';
-import { ident } from '../sql.js';
+import { ident, isTrueText as truthy } from '../sql.js';
 import { CONSENT_FIELDS } from '../vocabulary.js';
 import { queryRows } from '../checks/types.js';
 import { findings, key15, recordOf, s, type DeriveContext, type Derived } from './derive.js';
 import { recordSql } from './raw.js';
-
-/** What the engine reads as true (src/audit/sql.ts `bool`): true, 1, yes, y, t in any case. */
-const truthy = (v: string): boolean => ['true', '1', 'yes', 'y', 't'].includes(v.trim().toLowerCase());
 
 export async function deriveConsent(ctx: DeriveContext, ids: readonly string[]): Promise<Derived> {
     const out: Derived = { candidates: [], unfixable: [] };
