@@ -22,12 +22,11 @@ import type {
     ConvertResultDto
 } from '@salesforce/apex/AttributionLeadConvertController.convertLead';
 import { loadRulesConfig, parseValueSet } from '../src/audit/config.js';
-import { loadCustomMetadataDir } from '../src/flow-sim/index.js';
+import { loadKitConfig } from './kit-config.js';
 import type { Fault } from './scenarios.js';
 import type { Row } from './snapshot.js';
 import type { ApiResponse, PreviewStore } from './ui-api.js';
 
-const CMDT_DIR = 'force-app/main/default/customMetadata';
 const VALUE_SETS = 'demo-org/main/default/standardValueSets';
 const CAMPAIGN_RULE =
     'force-app/main/default/objects/Opportunity/validationRules/Require_Primary_Campaign_Source.validationRule-meta.xml';
@@ -37,17 +36,6 @@ const valueSet = (projectDir: string, name: string): string[] => {
     const file = path.join(projectDir, VALUE_SETS, `${name}.standardValueSet-meta.xml`);
     return parseValueSet(readFileSync(file, 'utf8'), file);
 };
-
-function cmdt(projectDir: string): { lookbackDays: number | null; roleByPersona: Map<string, string> } {
-    const records = loadCustomMetadataDir(path.join(projectDir, CMDT_DIR));
-    const rules = records.find((r) => r.object === 'Attribution_Rules__mdt' && r.values.DeveloperName === 'Default');
-    const lookback = rules?.values.Campaign_Lookback_Days__c;
-    const roleByPersona = new Map<string, string>();
-    for (const r of records.filter((x) => x.object === 'Persona_Role_Mapping__mdt')) {
-        roleByPersona.set(String(r.values.Persona__c ?? ''), String(r.values.Contact_Role__c ?? ''));
-    }
-    return { lookbackDays: lookback === null || lookback === undefined ? null : Number(lookback), roleByPersona };
-}
 
 const match = (id: string, name: string | null, email: string | null, account?: Row): ConvertMatchDto => ({
     id,
@@ -68,7 +56,7 @@ export async function preflightOf(
     const lead = store.rows('Lead').find((r) => r.Id === leadId);
     if (!lead) throw new Error(`no Lead ${leadId} in the sample snapshot`);
     const rules = await loadRulesConfig({ projectDir });
-    const { lookbackDays, roleByPersona } = cmdt(projectDir);
+    const { lookbackDays, roleByPersona } = loadKitConfig(projectDir);
     const accounts = store.rows('Account');
     const email = lower(lead.Email);
     const duplicateLeads = email

@@ -17,6 +17,7 @@ import type { InfluenceView, Touch } from '@salesforce/apex/AttributionInfluence
 export type { DealContext, InfluenceView };
 import type { RulesConfig } from '../src/audit/config.js';
 import { DEFAULT_CONTACT_ROLES } from '../src/verify/refs/governed.js';
+import { loadKitConfig } from './kit-config.js';
 import type { Row } from './snapshot.js';
 import type { ApiResponse, PreviewStore } from './ui-api.js';
 
@@ -31,28 +32,14 @@ export interface DealRules {
 /** The project's configuration the stand-ins need: lookback, Personas, the mapping and the delete guard's message. */
 export function loadDealRules(projectDir: string, rules: RulesConfig): DealRules {
     const dir = path.join(projectDir, 'force-app/main/default');
-    const record = readFileSync(path.join(dir, 'customMetadata/Attribution_Rules.Default.md-meta.xml'), 'utf8');
-    const lookback = /<field>Campaign_Lookback_Days__c<\/field>\s*<value[^>]*>([^<]*)<\/value>/.exec(record)?.[1];
-    const valueSet = readFileSync(path.join(dir, 'globalValueSets/Persona.globalValueSet-meta.xml'), 'utf8');
-    const personas = [...valueSet.matchAll(/<fullName>([^<]+)<\/fullName>/g)].map((m) => m[1] ?? '');
-    const roleByPersona: Record<string, string> = {};
-    for (const persona of personas) {
-        const file = path.join(dir, `customMetadata/Persona_Role_Mapping.${persona.replace(/ /g, '_')}.md-meta.xml`);
-        try {
-            const xml = readFileSync(file, 'utf8');
-            const role = /<field>Contact_Role__c<\/field>\s*<value[^>]*>([^<]+)<\/value>/.exec(xml)?.[1];
-            if (role) roleByPersona[persona] = role;
-        } catch {
-            // a Persona without mapping suggests no role
-        }
-    }
+    const { lookbackDays, personas, roleByPersona } = loadKitConfig(projectDir);
     const flow = readFileSync(path.join(dir, 'flows/Opportunity_Contact_Role_Delete_Guard.flow-meta.xml'), 'utf8');
     const deleteGuardMessage = /<errorMessage>(You cannot remove[^<]*)<\/errorMessage>/.exec(flow)?.[1] ?? '';
     return {
         rules,
-        lookbackDays: lookback && lookback.trim() ? Number(lookback) : null,
+        lookbackDays,
         personas,
-        roleByPersona,
+        roleByPersona: Object.fromEntries(roleByPersona),
         deleteGuardMessage
     };
 }

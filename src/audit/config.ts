@@ -180,16 +180,22 @@ export async function loadRulesConfig(
     return rules;
 }
 
-/** Parses a StandardValueSet XML into its value full names. */
+/** Parses a StandardValueSet (or a GlobalValueSet) XML into its value full names, in order. */
 export function parseValueSet(xml: string, file: string): string[] {
     const parser = new XMLParser({
         ignoreAttributes: true,
-        isArray: (n) => n === 'standardValue',
+        isArray: (n) => n === 'standardValue' || n === 'customValue',
         parseTagValue: false
     });
-    const doc = parser.parse(xml) as { StandardValueSet?: { standardValue?: { fullName?: unknown }[] } };
-    const values = doc.StandardValueSet?.standardValue?.map((v) => String(v.fullName ?? '').trim()).filter(Boolean);
-    if (!values || values.length === 0) throw new InputError(`${file}: no <standardValue> entries`);
+    const doc = parser.parse(xml) as {
+        StandardValueSet?: { standardValue?: { fullName?: unknown }[] };
+        GlobalValueSet?: { customValue?: { fullName?: unknown }[] };
+    };
+    const entries = doc.StandardValueSet?.standardValue ?? doc.GlobalValueSet?.customValue;
+    const values = entries?.map((v) => String(v.fullName ?? '').trim()).filter(Boolean);
+    if (!values || values.length === 0) {
+        throw new InputError(`${file}: no <${doc.GlobalValueSet ? 'customValue' : 'standardValue'}> entries`);
+    }
     return values;
 }
 
