@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import type { PreviewStore } from './ui-api.js';
+import { UTM_FIELDS } from '../src/audit/vocabulary.js';
 
 /** `duplicate`, `validation` and `access` force the error answers of the Convert with Guardrails stand-in. */
 export const FAULTS = ['record', 'relatedList', 'save', 'duplicate', 'validation', 'access'] as const;
@@ -46,15 +47,13 @@ export function parsePreviewParams(search: URLSearchParams): PreviewParams {
     return parsed.data;
 }
 
-const UTM = ['UTM_Source__c', 'UTM_Medium__c', 'UTM_Campaign__c', 'UTM_Term__c', 'UTM_Content__c'];
-
 /**
  * How much a record shows: filled UTM values and Persona, plus its contact roles (Opportunity). For a Lead, an
  * unconverted lead is preferred, since the BANT toggles of a converted lead are read-only.
  */
 function richness(store: PreviewStore, object: string, id: string): number {
     const row = store.rows(object).find((r) => r.Id === id) ?? {};
-    const filled = [...UTM, 'Persona__c', 'CampaignId'].filter((f) => row[f]).length;
+    const filled = [...UTM_FIELDS, 'Persona__c', 'CampaignId'].filter((f) => row[f]).length;
     const roles =
         object === 'Opportunity'
             ? store.rows('OpportunityContactRole').filter((r) => r.OpportunityId === id).length

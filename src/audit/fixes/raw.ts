@@ -8,7 +8,7 @@ import { readHeader } from '../header.js';
 import { findObjectFiles } from '../load.js';
 import type { SnapshotObject } from '../schema.js';
 import { ident, lit } from '../sql.js';
-import { CONSENT_FIELDS } from '../vocabulary.js';
+import { CARRIED_FIELDS, CONSENT_FIELDS } from '../vocabulary.js';
 
 export const RAW_COLUMNS = {
     Lead: [
@@ -21,31 +21,11 @@ export const RAW_COLUMNS = {
         'ConvertedDate',
         'ConvertedContactId',
         'ConvertedOpportunityId',
-        'LeadSource',
-        'Persona__c',
-        'UTM_Source__c',
-        'UTM_Medium__c',
-        'UTM_Campaign__c',
-        'UTM_Term__c',
-        'UTM_Content__c',
+        ...CARRIED_FIELDS,
         ...CONSENT_FIELDS
     ],
     Contact: ['Id', 'Name', 'FirstName', 'LastName', 'OwnerId', 'LeadSource', ...CONSENT_FIELDS],
-    Opportunity: [
-        'Id',
-        'Name',
-        'OwnerId',
-        'Amount',
-        'CampaignId',
-        'CreatedDate',
-        'LeadSource',
-        'Persona__c',
-        'UTM_Source__c',
-        'UTM_Medium__c',
-        'UTM_Campaign__c',
-        'UTM_Term__c',
-        'UTM_Content__c'
-    ],
+    Opportunity: ['Id', 'Name', 'OwnerId', 'Amount', 'CampaignId', 'CreatedDate', ...CARRIED_FIELDS],
     CampaignMember: ['Id', 'CampaignId', 'LeadId', 'ContactId', 'HasResponded', 'FirstRespondedDate', 'CreatedDate'],
     OpportunityContactRole: ['OpportunityId', 'ContactId'],
     Campaign: ['Id', 'Name']

@@ -6,8 +6,11 @@
  */
 import type { Row } from './snapshot.js';
 
-export const UTM_FIELDS = ['UTM_Source__c', 'UTM_Medium__c', 'UTM_Campaign__c', 'UTM_Term__c', 'UTM_Content__c'];
-export const ATTRIBUTION_FIELDS = ['LeadSource', 'Persona__c', ...UTM_FIELDS];
+import { CARRIED_FIELDS, UTM_FIELDS } from '../../audit/vocabulary.js';
+
+export { UTM_FIELDS };
+/** The values a conversion carries (the audit's vocabulary); the sample's Contacts and Opportunities hold them too. */
+export const ATTRIBUTION_FIELDS: readonly string[] = CARRIED_FIELDS;
 
 export const leadKey = (r: Row): string => `${r.FirstName ?? ''} ${r.LastName ?? ''} <${r.Email ?? ''}>`;
 export const convertedOppKey = (lead: string): string => `converted from ${lead}`;
